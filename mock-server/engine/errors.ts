@@ -1,0 +1,22 @@
+/** Why the engine refused a request; the HTTP layer maps it to a status. */
+export type EngineErrorKind = 'invalid' | 'not_found' | 'conflict';
+
+/**
+ * A refusal. The engine checks everything before it changes anything, so a
+ * thrown EngineError always leaves the state as it was.
+ */
+export class EngineError extends Error {
+  override name = 'EngineError';
+
+  constructor(
+    readonly kind: EngineErrorKind,
+    message: string,
+    /** The request field at fault, when there is one. */
+    readonly field?: string,
+  ) {
+    super(message);
+  }
+}
+
+export const notFound = (what: string, id: string, field?: string) =>
+  new EngineError('not_found', `No ${what} has the id "${id}".`, field);

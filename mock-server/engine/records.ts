@@ -1,0 +1,89 @@
+/**
+ * The engine's own records: the wire shapes plus what routing needs and
+ * the API does not show (sequence numbers, the numbers a conversation
+ * runs between).
+ */
+import type {
+  Agent,
+  Attachment,
+  Campaign,
+  Conversation,
+  Customer,
+  Inbox,
+  TimelineItem,
+} from '../../src/sdk/schemas.js';
+import type { Candidate } from './routing.js';
+
+/** Where the engine reads the time. It keeps no clock of its own. */
+export interface Clock {
+  now(): Date;
+}
+
+export type AgentRecord = Omit<Agent, 'openConversations'> & Candidate;
+
+export interface ConversationRecord extends Conversation {
+  /** The inbox number the customer texted; agent replies come from it. */
+  inboxNumber: string;
+  /** The customer's number; agent replies go to it. */
+  customerNumber: string;
+}
+
+export interface InboundSms {
+  messageSid: string;
+  from: string;
+  to: string;
+  body: string;
+  attachments: Attachment[];
+}
+
+export interface TimelineRecord {
+  item: TimelineItem;
+  seq: number;
+}
+
+/** The whole state: plain data, replaced wholesale by a reset. */
+export interface EngineState {
+  inboxes: Map<string, Inbox>;
+  /** Inbox id by linked phone number. */
+  inboxByNumber: Map<string, string>;
+  agents: Map<string, AgentRecord>;
+  customers: Map<string, Customer>;
+  /** Customer id by phone number. */
+  customerByNumber: Map<string, string>;
+  conversations: Map<string, ConversationRecord>;
+  /** Open conversation ids by agent id. */
+  openByAgent: Map<string, Set<string>>;
+  /** Waiting conversation ids by inbox id, first come first served. */
+  waiting: Map<string, string[]>;
+  /** Sequence number at which each waiting conversation joined its queue. */
+  queuedSeq: Map<string, number>;
+  /** Each customer's timeline, sorted by timestamp then sequence. */
+  timelines: Map<string, TimelineRecord[]>;
+  campaigns: Map<string, Campaign>;
+  /**
+   * The latest campaign message not yet answered, by
+   * `customerNumber|campaignNumber`: the customer's next text to that number
+   * is the reply to it.
+   */
+  unanswered: Map<string, { campaignId: string; itemId: string }>;
+  /** Twilio MessageSids already taken in, so repeats change nothing. */
+  messageSids: Map<string, string>;
+}
+
+export function emptyState(): EngineState {
+  return {
+    inboxes: new Map(),
+    inboxByNumber: new Map(),
+    agents: new Map(),
+    customers: new Map(),
+    customerByNumber: new Map(),
+    conversations: new Map(),
+    openByAgent: new Map(),
+    waiting: new Map(),
+    queuedSeq: new Map(),
+    timelines: new Map(),
+    campaigns: new Map(),
+    unanswered: new Map(),
+    messageSids: new Map(),
+  };
+}

@@ -1,0 +1,247 @@
+/**
+ * The HTTP API as MSW handlers: a thin layer that parses each request with
+ * the shared schemas, calls the engine and turns its answer, or its
+ * refusal, into a response. No routing rule lives here.
+ */
+import { http, HttpResponse, type HttpResponseResolver } from 'msw';
+import * as z from 'zod/mini';
+import {
+  CreateAgentRequest,
+  CreateCampaignRequest,
+  CreateInboxRequest,
+  PhoneNumber,
+  SendMessageRequest,
+  UpdateAgentRequest,
+  UpdateConversationRequest,
+} from '../src/sdk/schemas.js';
+import { describeProblems, parseWith, type Problem } from '../src/sdk/validation.js';
+import type { Engine } from './engine/engine.js';
+import { EngineError } from './engine/errors.js';
+import { MAX_PAGE_SIZE } from './engine/timeline.js';
+import { openEventStream } from './event-stream.js';
+import { EMPTY_TWIML, parseTwilioInbound } from './twilio.js';
+
+export const DEFAULT_BASE = '/api/v1';
+
+/** The body of every refusal: a sentence, and the fields at fault. */
+export interface ErrorBody {
+  message: string;
+  problems: Problem[];
+}
+
+class BadRequest extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(describeProblems(problems));
+  }
+}
+
+const STATUS = { invalid: 400, not_found: 404, conflict: 409 } as const;
+
+function refusal(status: number, message: string, problems: Problem[] = []) {
+  return HttpResponse.json<ErrorBody>({ message, problems }, { status });
+}
+
+/** Runs `resolve`, answering a refusal for anything it throws. */
+function guarded(resolve: HttpResponseResolver): HttpResponseResolver {
+  return async (info) => {
+    try {
+      return await resolve(info);
+    } catch (error) {
+      if (error instanceof BadRequest) {
+        return refusal(400, error.message, error.problems);
+      }
+      if (error instanceof EngineError) {
+        const problems = error.field ? [{ path: error.field, message: error.message }] : [];
+        return refusal(STATUS[error.kind], error.message, problems);
+      }
+      throw error;
+    }
+  };
+}
+
+async function jsonBody(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw new BadRequest([{ path: '', message: 'expected a JSON request body' }]);
+  }
+}
+
+function parsed<S extends z.ZodMiniType>(schema: S, data: unknown): z.infer<S> {
+  const result = parseWith(schema, data);
+  if (!result.ok) throw new BadRequest(result.problems);
+  return result.value;
+}
+
+const TimelineQuery = z.object({
+  limit: z.optional(
+    z.string().check(
+      z.regex(/^\d+$/, { error: 'expected a whole number' }),
+      z.refine((n) => Number(n) >= 1 && Number(n) <= MAX_PAGE_SIZE, {
+        error: `expected 1 to ${MAX_PAGE_SIZE}`,
+      }),
+    ),
+  ),
+  before: z.optional(z.string().check(z.minLength(1))),
+});
+
+const param = (value: string | readonly string[] | undefined) => String(value);
+
+/** The handlers for `engine`, answering under `base` (default `/api/v1`). */
+export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
+  const at = (path: string) => `${base}${path}`;
+  const created = <T>(body: T) => HttpResponse.json(body, { status: 201 });
+
+  return [
+    http.post(
+      at('/reset'),
+      guarded(() => {
+        engine.reset();
+        return new HttpResponse(null, { status: 204 });
+      }),
+    ),
+
+    http.post(
+      at('/inboxes'),
+      guarded(async ({ request }) =>
+        created(engine.createInbox(parsed(CreateInboxRequest, await jsonBody(request)))),
+      ),
+    ),
+    http.get(
+      at('/inboxes'),
+      guarded(() => HttpResponse.json(engine.listInboxes())),
+    ),
+    http.get(
+      at('/inboxes/:id/queue'),
+      guarded(({ params }) => HttpResponse.json(engine.getQueue(param(params.id)))),
+    ),
+
+    http.post(
+      at('/agents'),
+      guarded(async ({ request }) =>
+        created(engine.createAgent(parsed(CreateAgentRequest, await jsonBody(request)))),
+      ),
+    ),
+    http.get(
+      at('/agents/:id'),
+      guarded(({ params }) => HttpResponse.json(engine.getAgent(param(params.id)))),
+    ),
+    http.patch(
+      at('/agents/:id'),
+      guarded(async ({ params, request }) => {
+        const patch = parsed(UpdateAgentRequest, await jsonBody(request));
+        return HttpResponse.json(engine.updateAgent(param(params.id), patch));
+      }),
+    ),
+
+    http.post(
+      at('/campaigns'),
+      guarded(async ({ request }) =>
+        created(
+          engine.createCampaign(parsed(CreateCampaignRequest, await jsonBody(request))),
+        ),
+      ),
+    ),
+    http.get(
+      at('/campaigns/:id'),
+      guarded(({ params }) => HttpResponse.json(engine.getCampaign(param(params.id)))),
+    ),
+
+    http.post(
+      at('/webhooks/twilio/sms'),
+      guarded(async ({ request }) => {
+        const type = request.headers.get('content-type') ?? '';
+        if (!type.startsWith('application/x-www-form-urlencoded')) {
+          throw new BadRequest([
+            {
+              path: 'Content-Type',
+              message: `expected application/x-www-form-urlencoded, as Twilio sends, not "${type}"`,
+            },
+          ]);
+        }
+        const sms = parseTwilioInbound(new URLSearchParams(await request.text()));
+        if (!sms.ok) throw new BadRequest(sms.problems);
+        engine.receiveSms(sms.value);
+        return new HttpResponse(EMPTY_TWIML, {
+          status: 200,
+          headers: { 'content-type': 'text/xml' },
+        });
+      }),
+    ),
+
+    http.get(
+      at('/customers'),
+      guarded(({ request }) => {
+        const phone = new URL(request.url).searchParams.get('phone');
+        const number = parsed(z.object({ phone: PhoneNumber }), { phone }).phone;
+        return HttpResponse.json(engine.findCustomersByPhone(number));
+      }),
+    ),
+    http.get(
+      at('/customers/:id'),
+      guarded(({ params }) => HttpResponse.json(engine.getCustomer(param(params.id)))),
+    ),
+    http.get(
+      at('/customers/:id/timeline'),
+      guarded(({ params, request }) => {
+        const query = Object.fromEntries(new URL(request.url).searchParams);
+        const { limit, before } = parsed(TimelineQuery, query);
+        const page = engine.getTimeline(
+          param(params.id),
+          limit === undefined ? undefined : Number(limit),
+          before,
+        );
+        return HttpResponse.json(page);
+      }),
+    ),
+
+    http.get(
+      at('/conversations'),
+      guarded(({ request }) => {
+        const customerId = new URL(request.url).searchParams.get('customerId');
+        const query = parsed(
+          z.object({ customerId: z.string().check(z.minLength(1)) }),
+          { customerId: customerId ?? undefined },
+        );
+        return HttpResponse.json(engine.listConversations(query.customerId));
+      }),
+    ),
+    http.get(
+      at('/conversations/:id'),
+      guarded(({ params }) =>
+        HttpResponse.json(engine.getConversation(param(params.id))),
+      ),
+    ),
+    http.patch(
+      at('/conversations/:id'),
+      guarded(async ({ params, request }) => {
+        parsed(UpdateConversationRequest, await jsonBody(request));
+        return HttpResponse.json(engine.closeConversation(param(params.id)));
+      }),
+    ),
+    http.post(
+      at('/conversations/:id/messages'),
+      guarded(async ({ params, request }) => {
+        const { agentId, body } = parsed(SendMessageRequest, await jsonBody(request));
+        return created(engine.sendAgentMessage(param(params.id), agentId, body));
+      }),
+    ),
+
+    http.get(
+      at('/events'),
+      guarded(({ request }) => {
+        // A first connection hears what happens from now on; a reconnection
+        // names the last event it had and is sent everything after it.
+        const header = request.headers.get('last-event-id');
+        const lastId =
+          header && /^\d+$/.test(header) ? Number(header) : engine.events.latestId;
+        return new HttpResponse(openEventStream(engine.events, lastId, request.signal), {
+          headers: {
+            'content-type': 'text/event-stream',
+            'cache-control': 'no-cache',
+          },
+        });
+      }),
+    ),
+  ];
+}

@@ -1,0 +1,85 @@
+/**
+ * Twilio's inbound messaging webhook: form parameters in, an InboundSms
+ * out. Parameter names are Twilio's own (`MessageSid`, `From`, `To`,
+ * `Body`, `NumMedia`, `MediaUrl0`, `MediaContentType0`, …); parameters we
+ * don't use (`ToCity`, `SmsSid`, …) are accepted and ignored.
+ */
+import * as z from 'zod/mini';
+import { MAX_BODY_LENGTH, PhoneNumber } from '../src/sdk/schemas.js';
+import { parseWith, type Parsed } from '../src/sdk/validation.js';
+import type { InboundSms } from './engine/records.js';
+
+/** Twilio caps an inbound MMS at ten media files. */
+const MAX_MEDIA = 10;
+
+const Sid = (prefix: string) =>
+  z.string().check(
+    z.regex(new RegExp(`^${prefix}[0-9a-fA-F]{32}$`), {
+      error: `expected a Twilio SID: ${prefix} then 32 hex digits`,
+    }),
+  );
+
+const InboundParams = z.object({
+  MessageSid: Sid('(SM|MM)'),
+  AccountSid: Sid('AC'),
+  From: PhoneNumber,
+  To: PhoneNumber,
+  Body: z._default(z.string().check(z.maxLength(MAX_BODY_LENGTH)), ''),
+  NumMedia: z._default(
+    z.string().check(
+      z.regex(/^\d+$/, { error: 'expected a whole number' }),
+      z.refine((n) => Number(n) <= MAX_MEDIA, {
+        error: `expected at most ${MAX_MEDIA}`,
+      }),
+    ),
+    '0',
+  ),
+});
+
+/** An https URL for a media file, which is what Twilio sends. */
+const MediaUrl = z.url({ protocol: /^https$/, error: 'expected an https URL' });
+
+/** Reads Twilio's inbound SMS parameters, naming each field at fault. */
+export function parseTwilioInbound(form: URLSearchParams): Parsed<InboundSms> {
+  const fields = Object.fromEntries(form);
+  const parsed = parseWith(InboundParams, fields);
+  if (!parsed.ok) return parsed;
+  const { MessageSid, From, To, Body, NumMedia } = parsed.value;
+
+  const problems = [];
+  const attachments = [];
+  const count = Number(NumMedia);
+  for (let i = 0; i < count; i++) {
+    const url = parseWith(MediaUrl, fields[`MediaUrl${i}`]);
+    const contentType = fields[`MediaContentType${i}`];
+    if (!url.ok) {
+      problems.push({ path: `MediaUrl${i}`, message: url.problems[0]!.message });
+    } else if (!contentType) {
+      problems.push({
+        path: `MediaContentType${i}`,
+        message: `expected the content type of MediaUrl${i}`,
+      });
+    } else {
+      attachments.push({ url: url.value, contentType });
+    }
+  }
+  if (fields[`MediaUrl${count}`] !== undefined) {
+    problems.push({
+      path: 'NumMedia',
+      message: `says ${count} but MediaUrl${count} was sent too`,
+    });
+  }
+  if (count === 0 && Body.trim() === '') {
+    problems.push({ path: 'Body', message: 'is empty and no media came with it' });
+  }
+  if (problems.length > 0) return { ok: false, problems };
+
+  return {
+    ok: true,
+    value: { messageSid: MessageSid, from: From, to: To, body: Body, attachments },
+  };
+}
+
+/** The empty TwiML answer: take the message, send nothing back. */
+export const EMPTY_TWIML =
+  '<?xml version="1.0" encoding="UTF-8"?><Response></Response>';

@@ -1,0 +1,45 @@
+// Finds the Chrome or Chromium the tests and scripts drive. CHROME_PATH wins;
+// otherwise the usual install places are tried in order.
+import { accessSync, constants } from 'node:fs';
+
+const CANDIDATES = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/usr/bin/google-chrome-stable',
+  '/snap/bin/chromium',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  '/Applications/Chromium.app/Contents/MacOS/Chromium',
+];
+
+const runnable = (path) => {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+/** The browser's path, or undefined when none is installed. */
+export function findBrowser() {
+  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  return CANDIDATES.find(runnable);
+}
+
+export const NO_BROWSER =
+  'No Chrome or Chromium found: install one (Debian: apt-get install -y chromium) or set CHROME_PATH to its executable.';
+
+/** Flags for headless runs; --no-sandbox only when running as root. */
+export function browserArgs() {
+  const args = [
+    '--headless=new',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ];
+  if (process.getuid?.() === 0) args.push('--no-sandbox');
+  return args;
+}

@@ -1,0 +1,14 @@
+// `npm test`: every test in headless Chromium through @web/test-runner.
+// Stops early, in one line, when no browser is installed.
+import { spawnSync } from 'node:child_process';
+import { findBrowser, NO_BROWSER } from './find-browser.mjs';
+
+if (!findBrowser()) {
+  console.error(NO_BROWSER);
+  process.exit(1);
+}
+const result = spawnSync('web-test-runner', process.argv.slice(2), {
+  stdio: 'inherit',
+  shell: process.platform === 'win32',
+});
+process.exit(result.status ?? 1);

@@ -1,0 +1,197 @@
+/**
+ * The typed client over the HTTP API. Every answer is parsed with the
+ * shared schemas before it is returned, so a host gets either the shape
+ * the types promise or one of three errors saying what went wrong.
+ */
+import * as z from 'zod/mini';
+import { ApiHttpError, ApiNetworkError, ApiParseError } from './errors.js';
+import { EventStream } from './events.js';
+import {
+  Agent,
+  Campaign,
+  Conversation,
+  Customer,
+  Inbox,
+  InboxQueue,
+  TimelineItem,
+  TimelinePage,
+  type CreateAgentRequest,
+  type CreateCampaignRequest,
+  type CreateInboxRequest,
+  type UpdateAgentRequest,
+} from './schemas.js';
+import { parseWith, type Problem } from './validation.js';
+
+export const DEFAULT_API_BASE = '/api/v1';
+
+export interface ClientOptions {
+  /** Where the API lives; `/api/v1` on the page's own origin by default. */
+  baseUrl?: string;
+  /** A fetch to use instead of the global one. */
+  fetch?: typeof fetch;
+}
+
+const ErrorBody = z.object({
+  message: z.string(),
+  problems: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+});
+
+const NoContent = z.unknown();
+
+export class SmsKitClient {
+  readonly baseUrl: string;
+  /** Every change in the engine, live. */
+  readonly events: EventStream;
+  private readonly fetchImpl: typeof fetch;
+
+  constructor(options: ClientOptions = {}) {
+    this.baseUrl = (options.baseUrl ?? DEFAULT_API_BASE).replace(/\/+$/, '');
+    // Called through a wrapper so a host's fetch keeps its own `this`.
+    const hostFetch = options.fetch;
+    this.fetchImpl = hostFetch
+      ? (input, init) => hostFetch(input, init)
+      : (input, init) => globalThis.fetch(input, init);
+    this.events = new EventStream(`${this.baseUrl}/events`, this.fetchImpl);
+  }
+
+  reset(): Promise<unknown> {
+    return this.request('POST', '/reset', NoContent);
+  }
+
+  createInbox(input: CreateInboxRequest): Promise<Inbox> {
+    return this.request('POST', '/inboxes', Inbox, input);
+  }
+
+  listInboxes(): Promise<Inbox[]> {
+    return this.request('GET', '/inboxes', z.array(Inbox));
+  }
+
+  getQueue(inboxId: string): Promise<InboxQueue> {
+    return this.request('GET', `/inboxes/${segment(inboxId)}/queue`, InboxQueue);
+  }
+
+  createAgent(input: CreateAgentRequest): Promise<Agent> {
+    return this.request('POST', '/agents', Agent, input);
+  }
+
+  getAgent(id: string): Promise<Agent> {
+    return this.request('GET', `/agents/${segment(id)}`, Agent);
+  }
+
+  updateAgent(id: string, patch: UpdateAgentRequest): Promise<Agent> {
+    return this.request('PATCH', `/agents/${segment(id)}`, Agent, patch);
+  }
+
+  createCampaign(input: CreateCampaignRequest): Promise<Campaign> {
+    return this.request('POST', '/campaigns', Campaign, input);
+  }
+
+  getCampaign(id: string): Promise<Campaign> {
+    return this.request('GET', `/campaigns/${segment(id)}`, Campaign);
+  }
+
+  /** The customer with this E.164 number, or undefined. */
+  async findCustomerByPhone(phone: string): Promise<Customer | undefined> {
+    const query = new URLSearchParams({ phone });
+    const found = await this.request('GET', `/customers?${query}`, z.array(Customer));
+    return found[0];
+  }
+
+  getCustomer(id: string): Promise<Customer> {
+    return this.request('GET', `/customers/${segment(id)}`, Customer);
+  }
+
+  /** One page of the timeline, oldest first; pass `nextCursor` as `before`. */
+  getTimeline(
+    customerId: string,
+    page: { limit?: number; before?: string } = {},
+  ): Promise<TimelinePage> {
+    const query = new URLSearchParams();
+    if (page.limit !== undefined) query.set('limit', String(page.limit));
+    if (page.before !== undefined) query.set('before', page.before);
+    const suffix = query.size > 0 ? `?${query}` : '';
+    return this.request(
+      'GET',
+      `/customers/${segment(customerId)}/timeline${suffix}`,
+      TimelinePage,
+    );
+  }
+
+  listConversations(customerId: string): Promise<Conversation[]> {
+    const query = new URLSearchParams({ customerId });
+    return this.request('GET', `/conversations?${query}`, z.array(Conversation));
+  }
+
+  getConversation(id: string): Promise<Conversation> {
+    return this.request('GET', `/conversations/${segment(id)}`, Conversation);
+  }
+
+  closeConversation(id: string): Promise<Conversation> {
+    return this.request('PATCH', `/conversations/${segment(id)}`, Conversation, {
+      status: 'CLOSED',
+    });
+  }
+
+  /** The agent's reply, sent as SMS from the inbox number the customer texted. */
+  sendMessage(
+    conversationId: string,
+    message: { agentId: string; body: string },
+  ): Promise<TimelineItem> {
+    return this.request(
+      'POST',
+      `/conversations/${segment(conversationId)}/messages`,
+      TimelineItem,
+      message,
+    );
+  }
+
+  private async request<S extends z.ZodMiniType>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: unknown,
+  ): Promise<z.infer<S>> {
+    const url = `${this.baseUrl}${path}`;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, {
+        method,
+        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (cause) {
+      throw new ApiNetworkError(url, { cause });
+    }
+
+    if (!response.ok) throw await httpError(response);
+    if (response.status === 204) return undefined as z.infer<S>;
+
+    let json: unknown;
+    try {
+      json = await response.json();
+    } catch {
+      throw new ApiParseError(url, [{ path: '', message: 'the body is not JSON' }]);
+    }
+    const parsed = parseWith(schema, json);
+    if (!parsed.ok) throw new ApiParseError(url, parsed.problems);
+    return parsed.value;
+  }
+}
+
+/** An id as one path segment, so `../` or `?` in it cannot change the URL. */
+const segment = (id: string) => encodeURIComponent(id);
+
+async function httpError(response: Response): Promise<ApiHttpError> {
+  let message = `${response.status} ${response.statusText}`.trim();
+  let problems: Problem[] = [];
+  try {
+    const parsed = parseWith(ErrorBody, await response.json());
+    if (parsed.ok) {
+      message = parsed.value.message;
+      problems = parsed.value.problems ?? [];
+    }
+  } catch {
+    // Not our JSON error body: the status line is all there is to say.
+  }
+  return new ApiHttpError(response.status, message, problems);
+}

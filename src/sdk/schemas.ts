@@ -1,0 +1,219 @@
+/**
+ * The wire shapes of the HTTP API, defined once. The SDK parses every
+ * response with them and the mock server parses every request with them,
+ * so the two cannot drift apart. Types are inferred, never written twice.
+ *
+ * `zod/mini` is used rather than classic zod because the SDK ships to
+ * browsers and the mini build tree-shakes to a fraction of the size.
+ */
+import * as z from 'zod/mini';
+
+/** The longest SMS body accepted, in characters (Twilio's own limit). */
+export const MAX_BODY_LENGTH = 1600;
+
+export const PhoneNumber = z.e164({
+  error: 'expected an E.164 phone number such as +14155550100',
+});
+
+const Id = z.string().check(z.minLength(1));
+const Name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+const Timestamp = z.iso.datetime({ offset: true });
+const Body = z.string().check(z.maxLength(MAX_BODY_LENGTH));
+const NonEmptyBody = Body.check(z.minLength(1));
+
+export const AgentStatus = z.enum(['AVAILABLE', 'AWAY', 'OFFLINE']);
+export const ConversationStatus = z.enum(['OPEN', 'CLOSED']);
+export const InitiatorType = z.enum(['CUSTOMER', 'AGENT', 'CAMPAIGN', 'SYSTEM']);
+export const SmsPreference = z.enum(['ON', 'OFF']);
+
+export const Inbox = z.object({
+  id: Id,
+  name: z.string(),
+  phoneNumbers: z.array(PhoneNumber),
+});
+
+export const Agent = z.object({
+  id: Id,
+  name: z.string(),
+  inboxIds: z.array(Id),
+  capacity: z.int(),
+  status: AgentStatus,
+  openConversations: z.int(),
+  lastAssignedAt: z.nullable(Timestamp),
+});
+
+export const CustomerPhone = z.object({
+  number: PhoneNumber,
+  type: z.enum(['MOBILE', 'HOME', 'WORK', 'OTHER']),
+  smsPreference: SmsPreference,
+});
+
+export const Customer = z.object({
+  id: Id,
+  name: z.string(),
+  phones: z.array(CustomerPhone),
+});
+
+export const Conversation = z.object({
+  id: Id,
+  customerId: Id,
+  inboxId: Id,
+  agentId: z.nullable(Id),
+  status: ConversationStatus,
+  createdAt: Timestamp,
+});
+
+export const Attachment = z.object({
+  url: z.url({ protocol: /^https?$/ }),
+  contentType: z.string(),
+});
+
+export const SmsContent = z.object({
+  type: z.literal('SMS'),
+  from: PhoneNumber,
+  to: PhoneNumber,
+  body: Body,
+  attachments: z.array(Attachment),
+  campaign: z.optional(
+    z.object({ id: Id, name: z.string(), answerName: z.string() }),
+  ),
+  inResponseTo: z.optional(z.object({ campaignId: Id, itemId: Id })),
+});
+
+export const RoutingContent = z.object({
+  type: z.literal('ROUTING'),
+  inboxId: Id,
+  agentId: z.nullable(Id),
+  reason: z.enum(['ASSIGNED', 'QUEUED', 'ASSIGNED_FROM_QUEUE']),
+});
+
+export const TimelineItem = z.object({
+  id: Id,
+  conversationId: z.nullable(Id),
+  customerId: Id,
+  timestamp: Timestamp,
+  initiator: z.object({ type: InitiatorType, id: z.optional(Id) }),
+  content: z.discriminatedUnion('type', [SmsContent, RoutingContent]),
+});
+
+export const TimelinePage = z.object({
+  items: z.array(TimelineItem),
+  nextCursor: z.nullable(z.string()),
+});
+
+export const CampaignRecipient = z.object({
+  customerId: Id,
+  phoneNumber: PhoneNumber,
+  itemId: Id,
+});
+
+export const Campaign = z.object({
+  id: Id,
+  name: z.string(),
+  from: PhoneNumber,
+  answer: z.object({ name: z.string(), body: z.string() }),
+  recipients: z.array(CampaignRecipient),
+  sentAt: Timestamp,
+});
+
+export const QueueEntry = z.object({
+  conversationId: Id,
+  customerId: Id,
+  customerName: z.string(),
+  since: Timestamp,
+});
+
+export const Assignment = z.object({
+  conversationId: Id,
+  customerId: Id,
+  customerName: z.string(),
+  agentId: Id,
+});
+
+export const InboxQueue = z.object({
+  inbox: Inbox,
+  waiting: z.array(QueueEntry),
+  agents: z.array(Agent),
+  assignments: z.array(Assignment),
+});
+
+/** What `/events` carries, discriminated by `type`. */
+export const EngineEvent = z.discriminatedUnion('type', [
+  z.object({ id: z.int(), type: z.literal('item.created'), data: TimelineItem }),
+  z.object({
+    id: z.int(),
+    type: z.literal('conversation.updated'),
+    data: Conversation,
+  }),
+  z.object({ id: z.int(), type: z.literal('agent.updated'), data: Agent }),
+  z.object({ id: z.int(), type: z.literal('inbox.updated'), data: Inbox }),
+  z.object({ id: z.int(), type: z.literal('customer.updated'), data: Customer }),
+  z.object({ id: z.int(), type: z.literal('engine.reset'), data: z.object({}) }),
+]);
+
+// Requests.
+
+export const CreateInboxRequest = z.object({
+  name: Name,
+  phoneNumbers: z.array(PhoneNumber).check(z.minLength(1)),
+});
+
+export const CreateAgentRequest = z.object({
+  name: Name,
+  inboxIds: z.array(Id),
+  capacity: z.int().check(z.minimum(1), z.maximum(100)),
+  status: z._default(AgentStatus, 'AVAILABLE'),
+});
+
+export const UpdateAgentRequest = z
+  .object({
+    status: z.optional(AgentStatus),
+    capacity: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
+  })
+  .check(
+    z.refine((value) => value.status !== undefined || value.capacity !== undefined, {
+      error: 'expected at least one of status or capacity',
+    }),
+  );
+
+export const CreateCampaignRequest = z.object({
+  name: Name,
+  from: PhoneNumber,
+  answer: z.object({ name: Name, body: NonEmptyBody }),
+  recipients: z
+    .array(z.object({ name: Name, phoneNumber: PhoneNumber }))
+    .check(z.minLength(1), z.maxLength(1000)),
+});
+
+export const UpdateConversationRequest = z.object({
+  status: z.literal('CLOSED'),
+});
+
+export const SendMessageRequest = z.object({
+  agentId: Id,
+  body: NonEmptyBody.check(z.trim(), z.minLength(1)),
+});
+
+export type AgentStatus = z.infer<typeof AgentStatus>;
+export type ConversationStatus = z.infer<typeof ConversationStatus>;
+export type Inbox = z.infer<typeof Inbox>;
+export type Agent = z.infer<typeof Agent>;
+export type Customer = z.infer<typeof Customer>;
+export type CustomerPhone = z.infer<typeof CustomerPhone>;
+export type Conversation = z.infer<typeof Conversation>;
+export type Attachment = z.infer<typeof Attachment>;
+export type SmsContent = z.infer<typeof SmsContent>;
+export type RoutingContent = z.infer<typeof RoutingContent>;
+export type TimelineItem = z.infer<typeof TimelineItem>;
+export type TimelinePage = z.infer<typeof TimelinePage>;
+export type Campaign = z.infer<typeof Campaign>;
+export type QueueEntry = z.infer<typeof QueueEntry>;
+export type Assignment = z.infer<typeof Assignment>;
+export type InboxQueue = z.infer<typeof InboxQueue>;
+export type EngineEvent = z.infer<typeof EngineEvent>;
+export type EngineEventType = EngineEvent['type'];
+export type CreateInboxRequest = z.input<typeof CreateInboxRequest>;
+export type CreateAgentRequest = z.input<typeof CreateAgentRequest>;
+export type UpdateAgentRequest = z.input<typeof UpdateAgentRequest>;
+export type CreateCampaignRequest = z.input<typeof CreateCampaignRequest>;
+export type SendMessageRequest = z.input<typeof SendMessageRequest>;

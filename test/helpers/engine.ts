@@ -1,0 +1,64 @@
+import { ManualClock } from '../../mock-server/clock.js';
+import { Engine } from '../../mock-server/engine/engine.js';
+import type { InboundSms } from '../../mock-server/engine/records.js';
+import type { AgentStatus } from '../../src/sdk/schemas.js';
+
+export const GOLD = '+14155550100';
+export const OTHER = '+14155550111';
+export const JULIE = '+14155550142';
+
+let sidCounter = 0;
+
+/** A fresh Twilio-shaped MessageSid. */
+export function nextSid(): string {
+  sidCounter += 1;
+  return `SM${sidCounter.toString(16).padStart(32, '0')}`;
+}
+
+/** A customer number in the fictional 555-01xx range. */
+export const customerNumber = (n: number) =>
+  `+1415555${(200 + n).toString().padStart(4, '0')}`;
+
+/** An engine on a clock that never moves unless told, with shorthands. */
+export function setup() {
+  const clock = new ManualClock();
+  const engine = new Engine(clock);
+  const gold = engine.createInbox({ name: 'Gold Members', phoneNumbers: [GOLD] });
+
+  return {
+    clock,
+    engine,
+    gold,
+    agent(name: string, capacity = 2, status: AgentStatus = 'AVAILABLE', inboxIds = [gold.id]) {
+      return engine.createAgent({ name, inboxIds, capacity, status });
+    },
+    sms(from: string, overrides: Partial<InboundSms> = {}) {
+      return engine.receiveSms({
+        messageSid: nextSid(),
+        from,
+        to: GOLD,
+        body: 'Hello',
+        attachments: [],
+        ...overrides,
+      });
+    },
+    conversationOf(from: string, inboxId = gold.id) {
+      const [customer] = engine.findCustomersByPhone(from);
+      if (!customer) throw new Error(`no customer for ${from}`);
+      const open = engine
+        .listConversations(customer.id)
+        .filter((c) => c.inboxId === inboxId);
+      return open[open.length - 1]!;
+    },
+  };
+}
+
+/** Runs `change` and says whether it left the engine's answers unchanged. */
+export function snapshot(engine: Engine) {
+  return JSON.stringify({
+    inboxes: engine.listInboxes(),
+    agents: engine.listAgents(),
+    queues: engine.listInboxes().map((i) => engine.getQueue(i.id)),
+    events: engine.events.latestId,
+  });
+}

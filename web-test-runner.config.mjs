@@ -1,0 +1,32 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { browserArgs, findBrowser } from './scripts/find-browser.mjs';
+
+const require = createRequire(import.meta.url);
+// MSW's worker must be served at the root, as the page registers it there.
+const worker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
+
+export default {
+  files: ['test/**/*.test.ts'],
+  nodeResolve: { exportConditions: ['browser', 'development'] },
+  concurrency: 2,
+  testFramework: { config: { timeout: 5000 } },
+  plugins: [
+    esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
+    {
+      name: 'msw-worker',
+      serve(context) {
+        if (context.path === '/mockServiceWorker.js') {
+          return { body: worker, type: 'js' };
+        }
+      },
+    },
+  ],
+  browsers: [
+    chromeLauncher({
+      launchOptions: { executablePath: findBrowser(), args: browserArgs() },
+    }),
+  ],
+};
