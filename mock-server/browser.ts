@@ -1,0 +1,36 @@
+/**
+ * The mock engine running in the page, behind MSW's service worker: what
+ * the demo and the browser tests start.
+ */
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { systemClock } from './clock.js';
+import { Engine } from './engine/engine.js';
+import type { Clock } from './engine/records.js';
+import { createHandlers, DEFAULT_BASE } from './handlers.js';
+
+export interface MockServerOptions {
+  base?: string;
+  clock?: Clock;
+  /** Where the page serves `mockServiceWorker.js`; the root by default. */
+  workerUrl?: string;
+  quiet?: boolean;
+}
+
+export interface MockServer {
+  engine: Engine;
+  worker: SetupWorker;
+  stop(): void;
+}
+
+export async function startMockServer(
+  options: MockServerOptions = {},
+): Promise<MockServer> {
+  const engine = new Engine(options.clock ?? systemClock);
+  const worker = setupWorker(...createHandlers(engine, options.base ?? DEFAULT_BASE));
+  await worker.start({
+    serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
+    onUnhandledRequest: 'bypass',
+    quiet: options.quiet ?? true,
+  });
+  return { engine, worker, stop: () => worker.stop() };
+}

@@ -1,0 +1,58 @@
+/**
+ * Stand-ins for Twilio on the sending side: an inbound SMS as Twilio would
+ * post it to the messaging webhook, for the demo, stories and tests.
+ */
+
+export interface SimulatedSms {
+  from: string;
+  to: string;
+  body: string;
+  /** A fresh one is made when not given. */
+  messageSid?: string;
+  media?: Array<{ url: string; contentType: string }>;
+}
+
+const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
+
+/** A MessageSid in Twilio's shape: `SM` (or `MM` with media) and 32 hex. */
+export function randomMessageSid(prefix: 'SM' | 'MM' = 'SM'): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return prefix + [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The form Twilio posts for `sms`, with its parameter names. */
+export function twilioInboundForm(sms: SimulatedSms): URLSearchParams {
+  const media = sms.media ?? [];
+  const sid = sms.messageSid ?? randomMessageSid(media.length > 0 ? 'MM' : 'SM');
+  const form = new URLSearchParams({
+    ToCountry: 'US',
+    SmsMessageSid: sid,
+    NumMedia: String(media.length),
+    SmsSid: sid,
+    SmsStatus: 'received',
+    Body: sms.body,
+    To: sms.to,
+    NumSegments: '1',
+    MessageSid: sid,
+    AccountSid: ACCOUNT_SID,
+    From: sms.from,
+    ApiVersion: '2010-04-01',
+  });
+  media.forEach(({ url, contentType }, i) => {
+    form.set(`MediaUrl${i}`, url);
+    form.set(`MediaContentType${i}`, contentType);
+  });
+  return form;
+}
+
+/** Posts `form` to the webhook under `base`, as Twilio would. */
+export function postTwilioWebhook(
+  form: URLSearchParams,
+  base = '/api/v1',
+): Promise<Response> {
+  return fetch(`${base}/webhooks/twilio/sms`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
+}

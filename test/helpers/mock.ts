@@ -1,0 +1,53 @@
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import { ManualClock } from '../../mock-server/clock.js';
+import { Engine } from '../../mock-server/engine/engine.js';
+import { createHandlers } from '../../mock-server/handlers.js';
+import { SmsKitClient } from '../../src/sdk/client.js';
+
+export interface MockContext {
+  engine: Engine;
+  clock: ManualClock;
+  client: SmsKitClient;
+  worker: SetupWorker;
+}
+
+/**
+ * Runs the mock server in this test file's page: one service worker for
+ * the file, and a fresh engine and client for every test.
+ */
+export function useMockServer(): MockContext {
+  const context = {} as MockContext;
+  before(async () => {
+    context.worker = setupWorker();
+    await context.worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  });
+  beforeEach(() => {
+    context.clock = new ManualClock();
+    context.engine = new Engine(context.clock);
+    context.worker.resetHandlers(...createHandlers(context.engine));
+    context.client = new SmsKitClient();
+  });
+  after(() => context.worker.stop());
+  return context;
+}
+
+/** The text of a fixture under test/fixtures. */
+export async function fixture(name: string): Promise<string> {
+  const response = await fetch(new URL(`../fixtures/${name}`, import.meta.url));
+  if (!response.ok) throw new Error(`fixture ${name}: ${response.status}`);
+  return response.text();
+}
+
+/** Waits until `check` passes, or fails with its last error. */
+export async function eventually(check: () => void, timeoutMs = 2000): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (error) {
+      if (performance.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+}
