@@ -6,7 +6,10 @@ import { browserArgs, findBrowser } from './scripts/find-browser.mjs';
 
 const require = createRequire(import.meta.url);
 // MSW's worker must be served at the root, as the page registers it there.
-const worker = readFileSync(require.resolve('msw/mockServiceWorker.js'), 'utf8');
+const worker = readFileSync(
+  require.resolve('msw/mockServiceWorker.js'),
+  'utf8',
+);
 
 export default {
   files: ['test/**/*.test.ts'],

@@ -26,7 +26,9 @@ export async function startMockServer(
   options: MockServerOptions = {},
 ): Promise<MockServer> {
   const engine = new Engine(options.clock ?? systemClock);
-  const worker = setupWorker(...createHandlers(engine, options.base ?? DEFAULT_BASE));
+  const worker = setupWorker(
+    ...createHandlers(engine, options.base ?? DEFAULT_BASE),
+  );
   await worker.start({
     serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
     onUnhandledRequest: 'bypass',

@@ -3,7 +3,12 @@
  * the shared schemas, calls the engine and turns its answer, or its
  * refusal, into a response. No routing rule lives here.
  */
-import { http, HttpResponse, type HttpResponseResolver } from 'msw';
+import {
+  http,
+  HttpResponse,
+  type HttpResponseResolver,
+  type JsonBodyType,
+} from 'msw';
 import * as z from 'zod/mini';
 import {
   CreateAgentRequest,
@@ -14,7 +19,11 @@ import {
   UpdateAgentRequest,
   UpdateConversationRequest,
 } from '../src/sdk/schemas.js';
-import { describeProblems, parseWith, type Problem } from '../src/sdk/validation.js';
+import {
+  describeProblems,
+  parseWith,
+  type Problem,
+} from '../src/sdk/validation.js';
 import type { Engine } from './engine/engine.js';
 import { EngineError } from './engine/errors.js';
 import { MAX_PAGE_SIZE } from './engine/timeline.js';
@@ -51,7 +60,9 @@ function guarded(resolve: HttpResponseResolver): HttpResponseResolver {
         return refusal(400, error.message, error.problems);
       }
       if (error instanceof EngineError) {
-        const problems = error.field ? [{ path: error.field, message: error.message }] : [];
+        const problems = error.field
+          ? [{ path: error.field, message: error.message }]
+          : [];
         return refusal(STATUS[error.kind], error.message, problems);
       }
       throw error;
@@ -63,7 +74,9 @@ async function jsonBody(request: Request): Promise<unknown> {
   try {
     return await request.json();
   } catch {
-    throw new BadRequest([{ path: '', message: 'expected a JSON request body' }]);
+    throw new BadRequest([
+      { path: '', message: 'expected a JSON request body' },
+    ]);
   }
 }
 
@@ -90,7 +103,8 @@ const param = (value: string | readonly string[] | undefined) => String(value);
 /** The handlers for `engine`, answering under `base` (default `/api/v1`). */
 export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
   const at = (path: string) => `${base}${path}`;
-  const created = <T>(body: T) => HttpResponse.json(body, { status: 201 });
+  const created = <T extends JsonBodyType>(body: T) =>
+    HttpResponse.json(body, { status: 201 });
 
   return [
     http.post(
@@ -104,7 +118,11 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
     http.post(
       at('/inboxes'),
       guarded(async ({ request }) =>
-        created(engine.createInbox(parsed(CreateInboxRequest, await jsonBody(request)))),
+        created(
+          engine.createInbox(
+            parsed(CreateInboxRequest, await jsonBody(request)),
+          ),
+        ),
       ),
     ),
     http.get(
@@ -113,18 +131,26 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
     ),
     http.get(
       at('/inboxes/:id/queue'),
-      guarded(({ params }) => HttpResponse.json(engine.getQueue(param(params.id)))),
+      guarded(({ params }) =>
+        HttpResponse.json(engine.getQueue(param(params.id))),
+      ),
     ),
 
     http.post(
       at('/agents'),
       guarded(async ({ request }) =>
-        created(engine.createAgent(parsed(CreateAgentRequest, await jsonBody(request)))),
+        created(
+          engine.createAgent(
+            parsed(CreateAgentRequest, await jsonBody(request)),
+          ),
+        ),
       ),
     ),
     http.get(
       at('/agents/:id'),
-      guarded(({ params }) => HttpResponse.json(engine.getAgent(param(params.id)))),
+      guarded(({ params }) =>
+        HttpResponse.json(engine.getAgent(param(params.id))),
+      ),
     ),
     http.patch(
       at('/agents/:id'),
@@ -138,13 +164,17 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
       at('/campaigns'),
       guarded(async ({ request }) =>
         created(
-          engine.createCampaign(parsed(CreateCampaignRequest, await jsonBody(request))),
+          engine.createCampaign(
+            parsed(CreateCampaignRequest, await jsonBody(request)),
+          ),
         ),
       ),
     ),
     http.get(
       at('/campaigns/:id'),
-      guarded(({ params }) => HttpResponse.json(engine.getCampaign(param(params.id)))),
+      guarded(({ params }) =>
+        HttpResponse.json(engine.getCampaign(param(params.id))),
+      ),
     ),
 
     http.post(
@@ -159,7 +189,9 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
             },
           ]);
         }
-        const sms = parseTwilioInbound(new URLSearchParams(await request.text()));
+        const sms = parseTwilioInbound(
+          new URLSearchParams(await request.text()),
+        );
         if (!sms.ok) throw new BadRequest(sms.problems);
         engine.receiveSms(sms.value);
         return new HttpResponse(EMPTY_TWIML, {
@@ -173,13 +205,17 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
       at('/customers'),
       guarded(({ request }) => {
         const phone = new URL(request.url).searchParams.get('phone');
-        const number = parsed(z.object({ phone: PhoneNumber }), { phone }).phone;
+        const number = parsed(z.object({ phone: PhoneNumber }), {
+          phone,
+        }).phone;
         return HttpResponse.json(engine.findCustomersByPhone(number));
       }),
     ),
     http.get(
       at('/customers/:id'),
-      guarded(({ params }) => HttpResponse.json(engine.getCustomer(param(params.id)))),
+      guarded(({ params }) =>
+        HttpResponse.json(engine.getCustomer(param(params.id))),
+      ),
     ),
     http.get(
       at('/customers/:id/timeline'),
@@ -222,8 +258,13 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
     http.post(
       at('/conversations/:id/messages'),
       guarded(async ({ params, request }) => {
-        const { agentId, body } = parsed(SendMessageRequest, await jsonBody(request));
-        return created(engine.sendAgentMessage(param(params.id), agentId, body));
+        const { agentId, body } = parsed(
+          SendMessageRequest,
+          await jsonBody(request),
+        );
+        return created(
+          engine.sendAgentMessage(param(params.id), agentId, body),
+        );
       }),
     ),
 
@@ -234,13 +275,18 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
         // names the last event it had and is sent everything after it.
         const header = request.headers.get('last-event-id');
         const lastId =
-          header && /^\d+$/.test(header) ? Number(header) : engine.events.latestId;
-        return new HttpResponse(openEventStream(engine.events, lastId, request.signal), {
-          headers: {
-            'content-type': 'text/event-stream',
-            'cache-control': 'no-cache',
+          header && /^\d+$/.test(header)
+            ? Number(header)
+            : engine.events.latestId;
+        return new HttpResponse(
+          openEventStream(engine.events, lastId, request.signal),
+          {
+            headers: {
+              'content-type': 'text/event-stream',
+              'cache-control': 'no-cache',
+            },
           },
-        });
+        );
       }),
     ),
   ];

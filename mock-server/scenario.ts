@@ -40,7 +40,10 @@ export function seedJulySale(engine: Engine, clock?: OffsetClock): JulySale {
   };
 
   travel(180);
-  const gold = engine.createInbox({ name: 'Gold Members', phoneNumbers: [numbers.gold] });
+  const gold = engine.createInbox({
+    name: 'Gold Members',
+    phoneNumbers: [numbers.gold],
+  });
   const support = engine.createInbox({
     name: 'General Support',
     phoneNumbers: [numbers.support],
@@ -81,7 +84,8 @@ export function seedJulySale(engine: Engine, clock?: OffsetClock): JulySale {
   });
   travel(0);
 
-  const customerOf = (phone: string) => engine.findCustomersByPhone(phone)[0]!.id;
+  const customerOf = (phone: string) =>
+    engine.findCustomersByPhone(phone)[0]!.id;
   return {
     inboxes: { gold: gold.id, support: support.id },
     numbers,

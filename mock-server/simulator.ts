@@ -17,13 +17,16 @@ const ACCOUNT_SID = `AC${'0'.repeat(32)}`;
 /** A MessageSid in Twilio's shape: `SM` (or `MM` with media) and 32 hex. */
 export function randomMessageSid(prefix: 'SM' | 'MM' = 'SM'): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return prefix + [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
+  return (
+    prefix + [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')
+  );
 }
 
 /** The form Twilio posts for `sms`, with its parameter names. */
 export function twilioInboundForm(sms: SimulatedSms): URLSearchParams {
   const media = sms.media ?? [];
-  const sid = sms.messageSid ?? randomMessageSid(media.length > 0 ? 'MM' : 'SM');
+  const sid =
+    sms.messageSid ?? randomMessageSid(media.length > 0 ? 'MM' : 'SM');
   const form = new URLSearchParams({
     ToCountry: 'US',
     SmsMessageSid: sid,

@@ -53,7 +53,10 @@ export function parseTwilioInbound(form: URLSearchParams): Parsed<InboundSms> {
     const url = parseWith(MediaUrl, fields[`MediaUrl${i}`]);
     const contentType = fields[`MediaContentType${i}`];
     if (!url.ok) {
-      problems.push({ path: `MediaUrl${i}`, message: url.problems[0]!.message });
+      problems.push({
+        path: `MediaUrl${i}`,
+        message: url.problems[0]!.message,
+      });
     } else if (!contentType) {
       problems.push({
         path: `MediaContentType${i}`,
@@ -70,13 +73,22 @@ export function parseTwilioInbound(form: URLSearchParams): Parsed<InboundSms> {
     });
   }
   if (count === 0 && Body.trim() === '') {
-    problems.push({ path: 'Body', message: 'is empty and no media came with it' });
+    problems.push({
+      path: 'Body',
+      message: 'is empty and no media came with it',
+    });
   }
   if (problems.length > 0) return { ok: false, problems };
 
   return {
     ok: true,
-    value: { messageSid: MessageSid, from: From, to: To, body: Body, attachments },
+    value: {
+      messageSid: MessageSid,
+      from: From,
+      to: To,
+      body: Body,
+      attachments,
+    },
   };
 }
 

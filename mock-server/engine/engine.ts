@@ -25,7 +25,7 @@ import type {
   UpdateAgentRequest,
 } from '../../src/sdk/schemas.js';
 import { EngineError, notFound } from './errors.js';
-import { EventLog } from './event-log.js';
+import { EventLog, type NewEvent } from './event-log.js';
 import {
   emptyState,
   type AgentRecord,
@@ -61,7 +61,11 @@ export class Engine {
     input.phoneNumbers.forEach((number, index) => {
       const field = `phoneNumbers.${index}`;
       if (seen.has(number)) {
-        throw new EngineError('invalid', `${field}: ${number} is listed twice.`, field);
+        throw new EngineError(
+          'invalid',
+          `${field}: ${number} is listed twice.`,
+          field,
+        );
       }
       seen.add(number);
       const owner = this.state.inboxByNumber.get(number);
@@ -155,7 +159,11 @@ export class Engine {
     input.recipients.forEach(({ phoneNumber }, index) => {
       const field = `recipients.${index}.phoneNumber`;
       if (seen.has(phoneNumber)) {
-        throw new EngineError('invalid', `${field}: ${phoneNumber} is listed twice.`, field);
+        throw new EngineError(
+          'invalid',
+          `${field}: ${phoneNumber} is listed twice.`,
+          field,
+        );
       }
       seen.add(phoneNumber);
     });
@@ -170,7 +178,10 @@ export class Engine {
       sentAt: this.now(),
     };
     for (const recipient of input.recipients) {
-      const customer = this.findOrCreateCustomer(recipient.phoneNumber, recipient.name);
+      const customer = this.findOrCreateCustomer(
+        recipient.phoneNumber,
+        recipient.name,
+      );
       const item = this.append({
         conversationId: null,
         customerId: customer.id,
@@ -261,9 +272,17 @@ export class Engine {
     return structuredClone(this.customer(id));
   }
 
-  getTimeline(customerId: string, limit?: number, before?: string): TimelinePage {
+  getTimeline(
+    customerId: string,
+    limit?: number,
+    before?: string,
+  ): TimelinePage {
     this.customer(customerId);
-    const page = pageOf(this.state.timelines.get(customerId) ?? [], limit, before);
+    const page = pageOf(
+      this.state.timelines.get(customerId) ?? [],
+      limit,
+      before,
+    );
     return structuredClone(page);
   }
 
@@ -287,7 +306,8 @@ export class Engine {
    */
   closeConversation(id: string): Conversation {
     const conversation = this.conversation(id);
-    if (conversation.status === 'CLOSED') return this.conversationView(conversation);
+    if (conversation.status === 'CLOSED')
+      return this.conversationView(conversation);
     if (conversation.agentId === null) {
       throw new EngineError(
         'conflict',
@@ -307,11 +327,19 @@ export class Engine {
   }
 
   /** The agent's reply, sent from the inbox number the customer texted. */
-  sendAgentMessage(conversationId: string, agentId: string, body: string): TimelineItem {
+  sendAgentMessage(
+    conversationId: string,
+    agentId: string,
+    body: string,
+  ): TimelineItem {
     const conversation = this.conversation(conversationId);
     this.agent(agentId, 'agentId');
     if (conversation.status !== 'OPEN') {
-      throw new EngineError('conflict', `Conversation ${conversationId} is closed.`, 'status');
+      throw new EngineError(
+        'conflict',
+        `Conversation ${conversationId} is closed.`,
+        'status',
+      );
     }
     if (conversation.agentId !== agentId) {
       const holder = conversation.agentId
@@ -425,7 +453,8 @@ export class Engine {
    */
   private drain(): void {
     for (;;) {
-      let next: { conversation: ConversationRecord; agent: AgentRecord } | undefined;
+      let next:
+        { conversation: ConversationRecord; agent: AgentRecord } | undefined;
       let nextSeq = Infinity;
       for (const [inboxId, queue] of this.state.waiting) {
         if (queue.length === 0) continue;
@@ -469,7 +498,12 @@ export class Engine {
       conversationId: conversation.id,
       customerId: conversation.customerId,
       initiator: { type: 'SYSTEM' },
-      content: { type: 'ROUTING', inboxId: conversation.inboxId, agentId, reason },
+      content: {
+        type: 'ROUTING',
+        inboxId: conversation.inboxId,
+        agentId,
+        reason,
+      },
     });
   }
 
@@ -500,12 +534,18 @@ export class Engine {
   }
 
   private agentsOf(inboxId: string): AgentRecord[] {
-    return [...this.state.agents.values()].filter((a) => a.inboxIds.includes(inboxId));
+    return [...this.state.agents.values()].filter((a) =>
+      a.inboxIds.includes(inboxId),
+    );
   }
 
   private openConversation(customerId: string, inboxId: string) {
     for (const c of this.state.conversations.values()) {
-      if (c.customerId === customerId && c.inboxId === inboxId && c.status === 'OPEN') {
+      if (
+        c.customerId === customerId &&
+        c.inboxId === inboxId &&
+        c.status === 'OPEN'
+      ) {
         return c;
       }
     }
@@ -549,7 +589,11 @@ export class Engine {
 
   private append(fields: NewItem): TimelineItem {
     const seq = this.tick();
-    const item: TimelineItem = { id: `itm_${seq}`, timestamp: this.now(), ...fields };
+    const item: TimelineItem = {
+      id: `itm_${seq}`,
+      timestamp: this.now(),
+      ...fields,
+    };
     insertSorted(this.state.timelines.get(item.customerId)!, { item, seq });
     this.emit('item.created', item);
     return item;
@@ -559,7 +603,7 @@ export class Engine {
     type: T,
     data: Extract<EngineEvent, { type: T }>['data'],
   ): void {
-    this.events.append(type, structuredClone(data));
+    this.events.append({ type, data: structuredClone(data) } as NewEvent);
   }
 
   private agentView(agent: AgentRecord): Agent {

@@ -2,6 +2,13 @@ import type { EngineEvent } from '../../src/sdk/schemas.js';
 
 type Listener = (event: EngineEvent) => void;
 
+/** An event before the log numbers it. */
+export type NewEvent = EngineEvent extends infer E
+  ? E extends EngineEvent
+    ? Omit<E, 'id'>
+    : never
+  : never;
+
 /**
  * Every change the engine makes, as events with rising ids, kept so that a
  * client reconnecting with `Last-Event-ID` can be sent what it missed.
@@ -12,11 +19,8 @@ export class EventLog {
   private lastId = 0;
   private readonly listeners = new Set<Listener>();
 
-  append<T extends EngineEvent['type']>(
-    type: T,
-    data: Extract<EngineEvent, { type: T }>['data'],
-  ): EngineEvent {
-    const event = { id: ++this.lastId, type, data } as EngineEvent;
+  append(next: NewEvent): EngineEvent {
+    const event = { id: ++this.lastId, ...next } as EngineEvent;
     this.log.push(event);
     for (const listener of this.listeners) listener(event);
     return event;

@@ -18,7 +18,9 @@ export interface Candidate {
 
 /** An agent may take a new conversation: available and below capacity. */
 export function isEligible(agent: Candidate): boolean {
-  return agent.status === 'AVAILABLE' && agent.openConversations < agent.capacity;
+  return (
+    agent.status === 'AVAILABLE' && agent.openConversations < agent.capacity
+  );
 }
 
 const spare = (agent: Candidate) => agent.capacity - agent.openConversations;
@@ -38,7 +40,9 @@ export function compareMostAvailable(a: Candidate, b: Candidate): number {
 }
 
 /** The agent routing picks among `agents`, or undefined when none may. */
-export function pickAgent<T extends Candidate>(agents: readonly T[]): T | undefined {
+export function pickAgent<T extends Candidate>(
+  agents: readonly T[],
+): T | undefined {
   let best: T | undefined;
   for (const agent of agents) {
     if (!isEligible(agent)) continue;

@@ -33,7 +33,9 @@ export interface ClientOptions {
 
 const ErrorBody = z.object({
   message: z.string(),
-  problems: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  problems: z.optional(
+    z.array(z.object({ path: z.string(), message: z.string() })),
+  ),
 });
 
 const NoContent = z.unknown();
@@ -67,7 +69,11 @@ export class SmsKitClient {
   }
 
   getQueue(inboxId: string): Promise<InboxQueue> {
-    return this.request('GET', `/inboxes/${segment(inboxId)}/queue`, InboxQueue);
+    return this.request(
+      'GET',
+      `/inboxes/${segment(inboxId)}/queue`,
+      InboxQueue,
+    );
   }
 
   createAgent(input: CreateAgentRequest): Promise<Agent> {
@@ -93,7 +99,11 @@ export class SmsKitClient {
   /** The customer with this E.164 number, or undefined. */
   async findCustomerByPhone(phone: string): Promise<Customer | undefined> {
     const query = new URLSearchParams({ phone });
-    const found = await this.request('GET', `/customers?${query}`, z.array(Customer));
+    const found = await this.request(
+      'GET',
+      `/customers?${query}`,
+      z.array(Customer),
+    );
     return found[0];
   }
 
@@ -119,7 +129,11 @@ export class SmsKitClient {
 
   listConversations(customerId: string): Promise<Conversation[]> {
     const query = new URLSearchParams({ customerId });
-    return this.request('GET', `/conversations?${query}`, z.array(Conversation));
+    return this.request(
+      'GET',
+      `/conversations?${query}`,
+      z.array(Conversation),
+    );
   }
 
   getConversation(id: string): Promise<Conversation> {
@@ -127,9 +141,14 @@ export class SmsKitClient {
   }
 
   closeConversation(id: string): Promise<Conversation> {
-    return this.request('PATCH', `/conversations/${segment(id)}`, Conversation, {
-      status: 'CLOSED',
-    });
+    return this.request(
+      'PATCH',
+      `/conversations/${segment(id)}`,
+      Conversation,
+      {
+        status: 'CLOSED',
+      },
+    );
   }
 
   /** The agent's reply, sent as SMS from the inbox number the customer texted. */
@@ -156,7 +175,8 @@ export class SmsKitClient {
     try {
       response = await this.fetchImpl(url, {
         method,
-        headers: body === undefined ? {} : { 'content-type': 'application/json' },
+        headers:
+          body === undefined ? {} : { 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (cause) {
@@ -170,7 +190,9 @@ export class SmsKitClient {
     try {
       json = await response.json();
     } catch {
-      throw new ApiParseError(url, [{ path: '', message: 'the body is not JSON' }]);
+      throw new ApiParseError(url, [
+        { path: '', message: 'the body is not JSON' },
+      ]);
     }
     const parsed = parseWith(schema, json);
     if (!parsed.ok) throw new ApiParseError(url, parsed.problems);

@@ -32,7 +32,9 @@ export class ApiParseError extends SmsKitError {
   ) {
     const first = problems[0];
     const where = first?.path ? ` at ${first.path}` : '';
-    super(`Unexpected response from ${url}${where}: ${first?.message ?? 'not JSON'}`);
+    super(
+      `Unexpected response from ${url}${where}: ${first?.message ?? 'not JSON'}`,
+    );
   }
 }
 

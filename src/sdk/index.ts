@@ -2,8 +2,17 @@
  * The SDK alone: the typed client, its errors and the wire types. Importing
  * it registers no elements.
  */
-export { DEFAULT_API_BASE, SmsKitClient, type ClientOptions } from './client.js';
-export { ApiHttpError, ApiNetworkError, ApiParseError, SmsKitError } from './errors.js';
+export {
+  DEFAULT_API_BASE,
+  SmsKitClient,
+  type ClientOptions,
+} from './client.js';
+export {
+  ApiHttpError,
+  ApiNetworkError,
+  ApiParseError,
+  SmsKitError,
+} from './errors.js';
 export {
   EventStream,
   type EventListener,
@@ -11,4 +20,9 @@ export {
   type StreamStatus,
 } from './events.js';
 export * from './schemas.js';
-export { describeProblems, parseWith, type Parsed, type Problem } from './validation.js';
+export {
+  describeProblems,
+  parseWith,
+  type Parsed,
+  type Problem,
+} from './validation.js';

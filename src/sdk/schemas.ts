@@ -23,7 +23,12 @@ const NonEmptyBody = Body.check(z.minLength(1));
 
 export const AgentStatus = z.enum(['AVAILABLE', 'AWAY', 'OFFLINE']);
 export const ConversationStatus = z.enum(['OPEN', 'CLOSED']);
-export const InitiatorType = z.enum(['CUSTOMER', 'AGENT', 'CAMPAIGN', 'SYSTEM']);
+export const InitiatorType = z.enum([
+  'CUSTOMER',
+  'AGENT',
+  'CAMPAIGN',
+  'SYSTEM',
+]);
 export const SmsPreference = z.enum(['ON', 'OFF']);
 
 export const Inbox = z.object({
@@ -139,7 +144,11 @@ export const InboxQueue = z.object({
 
 /** What `/events` carries, discriminated by `type`. */
 export const EngineEvent = z.discriminatedUnion('type', [
-  z.object({ id: z.int(), type: z.literal('item.created'), data: TimelineItem }),
+  z.object({
+    id: z.int(),
+    type: z.literal('item.created'),
+    data: TimelineItem,
+  }),
   z.object({
     id: z.int(),
     type: z.literal('conversation.updated'),
@@ -147,8 +156,16 @@ export const EngineEvent = z.discriminatedUnion('type', [
   }),
   z.object({ id: z.int(), type: z.literal('agent.updated'), data: Agent }),
   z.object({ id: z.int(), type: z.literal('inbox.updated'), data: Inbox }),
-  z.object({ id: z.int(), type: z.literal('customer.updated'), data: Customer }),
-  z.object({ id: z.int(), type: z.literal('engine.reset'), data: z.object({}) }),
+  z.object({
+    id: z.int(),
+    type: z.literal('customer.updated'),
+    data: Customer,
+  }),
+  z.object({
+    id: z.int(),
+    type: z.literal('engine.reset'),
+    data: z.object({}),
+  }),
 ]);
 
 // Requests.
@@ -171,9 +188,12 @@ export const UpdateAgentRequest = z
     capacity: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
   })
   .check(
-    z.refine((value) => value.status !== undefined || value.capacity !== undefined, {
-      error: 'expected at least one of status or capacity',
-    }),
+    z.refine(
+      (value) => value.status !== undefined || value.capacity !== undefined,
+      {
+        error: 'expected at least one of status or capacity',
+      },
+    ),
   );
 
 export const CreateCampaignRequest = z.object({

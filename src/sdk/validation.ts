@@ -9,8 +9,7 @@ export interface Problem {
 }
 
 export type Parsed<T> =
-  | { ok: true; value: T }
-  | { ok: false; problems: Problem[] };
+  { ok: true; value: T } | { ok: false; problems: Problem[] };
 
 const localeError = en().localeError;
 

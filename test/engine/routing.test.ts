@@ -14,7 +14,10 @@ describe('routing engine', () => {
   describe('rule 1: the inbox is the one linked to the number texted', () => {
     it('puts the conversation in the inbox whose numbers include To', () => {
       const t = setup();
-      const other = t.engine.createInbox({ name: 'Support', phoneNumbers: [OTHER] });
+      const other = t.engine.createInbox({
+        name: 'Support',
+        phoneNumbers: [OTHER],
+      });
       t.sms(JULIE, { to: OTHER });
       expect(t.conversationOf(JULIE, other.id).inboxId).to.equal(other.id);
     });
@@ -40,7 +43,10 @@ describe('routing engine', () => {
       const before = snapshot(t.engine);
       expect(() =>
         t.engine.createInbox({ name: 'Copy', phoneNumbers: [OTHER, GOLD] }),
-      ).to.throw(EngineError, /phoneNumbers\.1: \+14155550100 is already linked/);
+      ).to.throw(
+        EngineError,
+        /phoneNumbers\.1: \+14155550100 is already linked/,
+      );
       expect(snapshot(t.engine)).to.equal(before);
     });
   });
@@ -85,7 +91,10 @@ describe('routing engine', () => {
 
     it('keeps a customer’s conversations in different inboxes apart', () => {
       const t = setup();
-      const other = t.engine.createInbox({ name: 'Support', phoneNumbers: [OTHER] });
+      const other = t.engine.createInbox({
+        name: 'Support',
+        phoneNumbers: [OTHER],
+      });
       t.agent('Ben', 2, 'AVAILABLE', [t.gold.id, other.id]);
       t.sms(JULIE);
       t.sms(JULIE, { to: OTHER });
@@ -140,7 +149,10 @@ describe('routing engine', () => {
 
     it('skips agents who are full or not in the inbox', () => {
       const t = setup();
-      const other = t.engine.createInbox({ name: 'Support', phoneNumbers: [OTHER] });
+      const other = t.engine.createInbox({
+        name: 'Support',
+        phoneNumbers: [OTHER],
+      });
       const ben = t.agent('Ben', 1);
       t.agent('Olu', 9, 'AVAILABLE', [other.id]);
       t.sms(customerNumber(1));
@@ -154,7 +166,9 @@ describe('routing engine', () => {
     it('queues first come, first served', () => {
       const t = setup();
       for (const n of [1, 2, 3]) t.sms(customerNumber(n));
-      const waiting = t.engine.getQueue(t.gold.id).waiting.map((w) => w.conversationId);
+      const waiting = t.engine
+        .getQueue(t.gold.id)
+        .waiting.map((w) => w.conversationId);
       expect(waiting).to.deep.equal(
         [1, 2, 3].map((n) => t.conversationOf(customerNumber(n)).id),
       );
@@ -167,9 +181,11 @@ describe('routing engine', () => {
       t.engine.updateAgent(ben.id, { status: 'AVAILABLE' });
       expect(t.conversationOf(customerNumber(1)).agentId).to.equal(ben.id);
       expect(t.conversationOf(customerNumber(2)).agentId).to.equal(ben.id);
-      expect(t.engine.getQueue(t.gold.id).waiting.map((w) => w.customerId)).to.deep.equal(
-        [t.engine.findCustomersByPhone(customerNumber(3))[0]!.id],
-      );
+      expect(
+        t.engine.getQueue(t.gold.id).waiting.map((w) => w.customerId),
+      ).to.deep.equal([
+        t.engine.findCustomersByPhone(customerNumber(3))[0]!.id,
+      ]);
     });
 
     it('drains when a conversation closes', () => {
@@ -193,16 +209,23 @@ describe('routing engine', () => {
 
     it('serves the longest-waiting first across an agent’s inboxes', () => {
       const t = setup();
-      const other = t.engine.createInbox({ name: 'Support', phoneNumbers: [OTHER] });
+      const other = t.engine.createInbox({
+        name: 'Support',
+        phoneNumbers: [OTHER],
+      });
       const ben = t.agent('Ben', 1, 'AWAY', [other.id, t.gold.id]);
       t.sms(customerNumber(1), { to: OTHER });
       t.sms(customerNumber(2));
       t.sms(customerNumber(3), { to: OTHER });
       t.engine.updateAgent(ben.id, { status: 'AVAILABLE' });
-      expect(t.conversationOf(customerNumber(1), other.id).agentId).to.equal(ben.id);
+      expect(t.conversationOf(customerNumber(1), other.id).agentId).to.equal(
+        ben.id,
+      );
       t.engine.updateAgent(ben.id, { capacity: 2 });
       expect(t.conversationOf(customerNumber(2)).agentId).to.equal(ben.id);
-      expect(t.conversationOf(customerNumber(3), other.id).agentId).to.equal(null);
+      expect(t.conversationOf(customerNumber(3), other.id).agentId).to.equal(
+        null,
+      );
     });
 
     it('puts a routing item on the timeline when queued and when assigned', () => {
@@ -213,7 +236,9 @@ describe('routing engine', () => {
       const [customer] = t.engine.findCustomersByPhone(JULIE);
       const routing = t.engine
         .getTimeline(customer!.id)
-        .items.flatMap((i) => (i.content.type === 'ROUTING' ? [i.content] : []));
+        .items.flatMap((i) =>
+          i.content.type === 'ROUTING' ? [i.content] : [],
+        );
       expect(routing.map((r) => [r.reason, r.agentId])).to.deep.equal([
         ['QUEUED', null],
         ['ASSIGNED_FROM_QUEUE', ben.id],
@@ -253,14 +278,20 @@ describe('routing engine', () => {
       const [customer] = t.engine.findCustomersByPhone(JULIE);
       const items = t.engine.getTimeline(customer!.id).items;
       expect(items.filter((i) => i.content.type === 'SMS')).to.have.length(1);
-      expect(items.filter((i) => i.content.type === 'ROUTING')).to.have.length(1);
+      expect(items.filter((i) => i.content.type === 'ROUTING')).to.have.length(
+        1,
+      );
     });
   });
 
   describe('rule 7: no message is lost', () => {
     it('keeps every message with an agent or in a queue through any sequence', () => {
       const t = setup();
-      const agents = [t.agent('A', 1), t.agent('B', 2, 'AWAY'), t.agent('C', 1, 'OFFLINE')];
+      const agents = [
+        t.agent('A', 1),
+        t.agent('B', 2, 'AWAY'),
+        t.agent('C', 1, 'OFFLINE'),
+      ];
       // A fixed pseudo-random walk, so a failure can be replayed exactly.
       let seed = 7;
       const random = (n: number) => {
@@ -279,7 +310,8 @@ describe('routing engine', () => {
           const held = t.engine
             .getQueue(t.gold.id)
             .assignments.map((a) => a.conversationId);
-          if (held.length > 0) t.engine.closeConversation(held[random(held.length)]!);
+          if (held.length > 0)
+            t.engine.closeConversation(held[random(held.length)]!);
         }
         expect(t.engine.lostMessages(), `after step ${step}`).to.deep.equal([]);
       }
@@ -289,10 +321,9 @@ describe('routing engine', () => {
       const t = setup();
       t.sms(JULIE);
       const before = snapshot(t.engine);
-      expect(() => t.engine.closeConversation(t.conversationOf(JULIE).id)).to.throw(
-        EngineError,
-        /waiting in its inbox's queue/,
-      );
+      expect(() =>
+        t.engine.closeConversation(t.conversationOf(JULIE).id),
+      ).to.throw(EngineError, /waiting in its inbox's queue/);
       expect(snapshot(t.engine)).to.equal(before);
     });
   });

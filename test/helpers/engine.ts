@@ -23,13 +23,21 @@ export const customerNumber = (n: number) =>
 export function setup() {
   const clock = new ManualClock();
   const engine = new Engine(clock);
-  const gold = engine.createInbox({ name: 'Gold Members', phoneNumbers: [GOLD] });
+  const gold = engine.createInbox({
+    name: 'Gold Members',
+    phoneNumbers: [GOLD],
+  });
 
   return {
     clock,
     engine,
     gold,
-    agent(name: string, capacity = 2, status: AgentStatus = 'AVAILABLE', inboxIds = [gold.id]) {
+    agent(
+      name: string,
+      capacity = 2,
+      status: AgentStatus = 'AVAILABLE',
+      inboxIds = [gold.id],
+    ) {
       return engine.createAgent({ name, inboxIds, capacity, status });
     },
     sms(from: string, overrides: Partial<InboundSms> = {}) {

@@ -25,13 +25,38 @@ const addMedia =
 const refusals: Array<[string, Change, number, RegExp]> = [
   ['without From', (f) => f.delete('From'), 400, /From/],
   ['without To', (f) => f.delete('To'), 400, /To/],
-  ['with a From not in E.164', (f) => f.set('From', '415-555-0142'), 400, /From: .*E\.164/],
-  ['with a To no inbox links', (f) => f.set('To', '+14155550199'), 404, /\+14155550199/],
-  ['with a body over 1,600 characters', (f) => f.set('Body', 'x'.repeat(1601)), 400, /Body/],
+  [
+    'with a From not in E.164',
+    (f) => f.set('From', '415-555-0142'),
+    400,
+    /From: .*E\.164/,
+  ],
+  [
+    'with a To no inbox links',
+    (f) => f.set('To', '+14155550199'),
+    404,
+    /\+14155550199/,
+  ],
+  [
+    'with a body over 1,600 characters',
+    (f) => f.set('Body', 'x'.repeat(1601)),
+    400,
+    /Body/,
+  ],
   ['without a MessageSid', (f) => f.delete('MessageSid'), 400, /MessageSid/],
   ['with an empty body and no media', (f) => f.set('Body', '  '), 400, /Body/],
-  ['with a media URL that is not https', addMedia('1', 'http://example.com/a.jpg'), 400, /MediaUrl0/],
-  ['whose NumMedia disagrees with the URLs', addMedia('0', 'https://example.com/a.jpg'), 400, /NumMedia/],
+  [
+    'with a media URL that is not https',
+    addMedia('1', 'http://example.com/a.jpg'),
+    400,
+    /MediaUrl0/,
+  ],
+  [
+    'whose NumMedia disagrees with the URLs',
+    addMedia('0', 'https://example.com/a.jpg'),
+    400,
+    /NumMedia/,
+  ],
 ];
 
 describe('POST /webhooks/twilio/sms', () => {
@@ -82,7 +107,9 @@ describe('POST /webhooks/twilio/sms', () => {
 
   for (const [what, change, status, message] of refusals) {
     it(`refuses a webhook ${what}, naming the field, storing nothing`, async () => {
-      const form = new URLSearchParams(await fixture('twilio-inbound-sms.form'));
+      const form = new URLSearchParams(
+        await fixture('twilio-inbound-sms.form'),
+      );
       change(form);
       const before = mock.engine.events.latestId;
       const response = await post(form.toString());

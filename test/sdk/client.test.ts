@@ -2,7 +2,11 @@ import { expect } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { formatEvent } from '../../mock-server/event-stream.js';
 import { SmsKitClient } from '../../src/sdk/client.js';
-import { ApiHttpError, ApiNetworkError, ApiParseError } from '../../src/sdk/errors.js';
+import {
+  ApiHttpError,
+  ApiNetworkError,
+  ApiParseError,
+} from '../../src/sdk/errors.js';
 import type { EngineEvent } from '../../src/sdk/schemas.js';
 import { eventually, useMockServer } from '../helpers/mock.js';
 
@@ -21,7 +25,10 @@ describe('SmsKitClient', () => {
   const mock = useMockServer();
 
   it('returns parsed shapes for a successful call', async () => {
-    const inbox = await mock.client.createInbox({ name: 'Gold', phoneNumbers: [GOLD] });
+    const inbox = await mock.client.createInbox({
+      name: 'Gold',
+      phoneNumbers: [GOLD],
+    });
     const agent = await mock.client.createAgent({
       name: 'Ben',
       inboxIds: [inbox.id],
@@ -42,11 +49,18 @@ describe('SmsKitClient', () => {
 
   it('rejects an HTTP error with ApiHttpError carrying the status and fields', async () => {
     const error = await rejection(
-      mock.client.createAgent({ name: 'Ben', inboxIds: [], capacity: 0, status: 'AVAILABLE' }),
+      mock.client.createAgent({
+        name: 'Ben',
+        inboxIds: [],
+        capacity: 0,
+        status: 'AVAILABLE',
+      }),
     );
     expect(error).to.be.instanceOf(ApiHttpError);
     expect((error as ApiHttpError).status).to.equal(400);
-    expect((error as ApiHttpError).problems.map((p) => p.path)).to.deep.equal(['capacity']);
+    expect((error as ApiHttpError).problems.map((p) => p.path)).to.deep.equal([
+      'capacity',
+    ]);
     expect(error.message).to.match(/capacity: .*>=1/);
   });
 
@@ -59,7 +73,12 @@ describe('SmsKitClient', () => {
   it('rejects a malformed response with ApiParseError naming the field', async () => {
     mock.worker.use(
       http.get('/api/v1/agents/:id', () =>
-        HttpResponse.json({ id: 'agt_1', name: 'Ben', inboxIds: [], capacity: 'two' }),
+        HttpResponse.json({
+          id: 'agt_1',
+          name: 'Ben',
+          inboxIds: [],
+          capacity: 'two',
+        }),
       ),
     );
     const error = await rejection(mock.client.getAgent('agt_1'));
@@ -69,8 +88,12 @@ describe('SmsKitClient', () => {
   });
 
   it('rejects a body that is not JSON with ApiParseError', async () => {
-    mock.worker.use(http.get('/api/v1/inboxes', () => HttpResponse.text('<html>')));
-    expect(await rejection(mock.client.listInboxes())).to.be.instanceOf(ApiParseError);
+    mock.worker.use(
+      http.get('/api/v1/inboxes', () => HttpResponse.text('<html>')),
+    );
+    expect(await rejection(mock.client.listInboxes())).to.be.instanceOf(
+      ApiParseError,
+    );
   });
 
   it('rejects a network failure with ApiNetworkError', async () => {
@@ -91,7 +114,9 @@ describe('SmsKitClient', () => {
       const stop = mock.client.events.subscribe((e) => heard.push(e));
       await mock.client.events.ready();
       await mock.client.createInbox({ name: 'Gold', phoneNumbers: [GOLD] });
-      await eventually(() => expect(heard.map((e) => e.type)).to.deep.equal(['inbox.updated']));
+      await eventually(() =>
+        expect(heard.map((e) => e.type)).to.deep.equal(['inbox.updated']),
+      );
       stop();
     });
 
@@ -108,7 +133,9 @@ describe('SmsKitClient', () => {
             let unsubscribe = () => {};
             const stream = new ReadableStream({
               start(controller) {
-                controller.enqueue(encoder.encode('retry: 20\n: connected\n\n'));
+                controller.enqueue(
+                  encoder.encode('retry: 20\n: connected\n\n'),
+                );
                 unsubscribe = mock.engine.events.subscribe((event) => {
                   controller.enqueue(encoder.encode(formatEvent(event)));
                   if (++sent === 2) {
@@ -140,7 +167,10 @@ describe('SmsKitClient', () => {
       for (const [i, name] of names.entries()) {
         mock.engine.createInbox({ name, phoneNumbers: [`+1415555030${i}`] });
       }
-      const expected = mock.engine.events.since(0).map((e) => e.id).slice(-5);
+      const expected = mock.engine.events
+        .since(0)
+        .map((e) => e.id)
+        .slice(-5);
       await eventually(() => expect(heard).to.deep.equal(expected));
       expect(lastEventIds[0]).to.equal(null);
       expect(lastEventIds[1]).to.equal(String(expected[1]));

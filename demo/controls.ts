@@ -1,0 +1,202 @@
+/**
+ * The demo's controls: a customer texting in (as a Twilio webhook), an
+ * agent's status and capacity, and closing a conversation. Each goes
+ * through the HTTP API, and each shows what the API answered.
+ */
+import { html, render } from 'lit';
+import type { Agent, Assignment, Inbox, SmsKitClient } from '../src/index.js';
+
+export interface ControlsState {
+  client: SmsKitClient;
+  inboxes: Inbox[];
+  agents: Agent[];
+  customers: Array<{ id: string; name: string; phone: string }>;
+  conversations: Assignment[];
+  /** Posts the webhook; resolves to the refusal's message, if refused. */
+  sendReply(
+    from: string,
+    to: string,
+    body: string,
+  ): Promise<string | undefined>;
+  reset(): void;
+}
+
+const field = (form: HTMLFormElement, name: string) =>
+  (form.elements.namedItem(name) as HTMLInputElement).value;
+
+/** Shows `text` in the form's output, as a success or a refusal. */
+function say(form: HTMLFormElement, text: string, ok: boolean): void {
+  const output = form.querySelector('output')!;
+  output.textContent = text;
+  output.className = ok ? 'ok' : 'error';
+}
+
+async function attempt(
+  form: HTMLFormElement,
+  done: string,
+  run: () => Promise<unknown>,
+) {
+  try {
+    const refusal = await run();
+    if (typeof refusal === 'string') say(form, refusal, false);
+    else say(form, done, true);
+  } catch (error) {
+    say(form, (error as Error).message, false);
+  }
+}
+
+export function renderControls(host: HTMLElement, state: ControlsState): void {
+  const numbers = state.inboxes.flatMap((inbox) =>
+    inbox.phoneNumbers.map((number) => ({ number, inbox: inbox.name })),
+  );
+
+  const onText = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const from = field(form, 'from').trim();
+    void attempt(form, 'Sent as a Twilio webhook.', async () => {
+      const refusal = await state.sendReply(
+        from,
+        field(form, 'to'),
+        field(form, 'body'),
+      );
+      if (!refusal)
+        (form.elements.namedItem('body') as HTMLTextAreaElement).value = '';
+      return refusal;
+    });
+  };
+
+  const onAgent = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const capacity = Number(field(form, 'capacity'));
+    void attempt(form, 'Agent updated.', () =>
+      state.client.updateAgent(field(form, 'agent'), {
+        status: field(form, 'status') as Agent['status'],
+        capacity,
+      }),
+    );
+  };
+
+  const onClose = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    void attempt(form, 'Conversation closed.', () =>
+      state.client.closeConversation(field(form, 'conversation')),
+    );
+  };
+
+  const agentName = (id: string) =>
+    state.agents.find((a) => a.id === id)?.name ?? id;
+  const first = state.agents[0];
+
+  render(
+    html`
+      <form class="control" @submit=${onText}>
+        <h3>A customer texts in</h3>
+        <label
+          >From
+          <input
+            name="from"
+            list="customer-phones"
+            value=${state.customers[1]?.phone ?? ''}
+            required
+            autocomplete="off"
+          />
+        </label>
+        <datalist id="customer-phones">
+          ${state.customers.map((c) => html`<option value=${c.phone}>${c.name}</option>`)}
+        </datalist>
+        <label
+          >To
+          <select name="to">
+            ${numbers.map(
+              (n) =>
+                html`<option value=${n.number}>
+                  ${n.inbox} (${n.number})
+                </option>`,
+            )}
+          </select>
+        </label>
+        <label
+          >Message
+          <textarea name="body" rows="2" required>
+Is the sale on in stores too?</textarea>
+        </label>
+        <button type="submit">Send as Twilio webhook</button>
+        <output aria-live="polite"></output>
+      </form>
+
+      <form class="control" @submit=${onAgent}>
+        <h3>An agent changes status</h3>
+        <label
+          >Agent
+          <select
+            name="agent"
+            @change=${(e: Event) => {
+              const form = (e.target as HTMLElement).closest('form')!;
+              const agent = state.agents.find(
+                (a) => a.id === field(form, 'agent'),
+              );
+              if (!agent) return;
+              (form.elements.namedItem('status') as HTMLSelectElement).value =
+                agent.status;
+              (form.elements.namedItem('capacity') as HTMLInputElement).value =
+                String(agent.capacity);
+            }}
+          >
+            ${state.agents.map((a) => html`<option value=${a.id}>${a.name}</option>`)}
+          </select>
+        </label>
+        <div class="pair">
+          <label
+            >Status
+            <select name="status">
+              <option value="AVAILABLE">Available</option>
+              <option value="AWAY">Away</option>
+              <option value="OFFLINE">Offline</option>
+            </select>
+          </label>
+          <label
+            >Capacity
+            <input
+              name="capacity"
+              type="number"
+              min="1"
+              value=${String(first?.capacity ?? 1)}
+            />
+          </label>
+        </div>
+        <button type="submit">Update agent</button>
+        <output aria-live="polite"></output>
+      </form>
+
+      <form class="control" @submit=${onClose}>
+        <h3>An agent closes a conversation</h3>
+        <label
+          >Conversation
+          <select
+            name="conversation"
+            ?disabled=${state.conversations.length === 0}
+          >
+            ${state.conversations.map(
+              (c) =>
+                html`<option value=${c.conversationId}>
+                  ${c.customerName} · ${agentName(c.agentId)}
+                </option>`,
+            )}
+          </select>
+        </label>
+        <button type="submit" ?disabled=${state.conversations.length === 0}>
+          Close it
+        </button>
+        <output aria-live="polite"></output>
+      </form>
+
+      <button type="button" class="reset" @click=${() => state.reset()}>
+        Start the story again
+      </button>
+    `,
+    host,
+  );
+}

@@ -1,0 +1,60 @@
+/** The demo's event log: each engine event as a sentence a person reads. */
+import type { Engine } from '../mock-server/engine/engine.js';
+import type { EngineEvent } from '../src/index.js';
+
+export function describeEvent(
+  event: EngineEvent,
+  engine: Engine,
+): string | undefined {
+  const customerName = (id: string) => {
+    try {
+      return engine.getCustomer(id).name;
+    } catch {
+      return id;
+    }
+  };
+  const agentName = (id: string | null) => {
+    if (!id) return 'nobody';
+    try {
+      return engine.getAgent(id).name;
+    } catch {
+      return id;
+    }
+  };
+  const inboxName = (id: string) => {
+    try {
+      return engine.getInbox(id).name;
+    } catch {
+      return id;
+    }
+  };
+
+  switch (event.type) {
+    case 'item.created': {
+      const { content, customerId, initiator } = event.data;
+      const who = customerName(customerId);
+      if (content.type === 'ROUTING') {
+        return content.agentId
+          ? `${who}'s conversation assigned to ${agentName(content.agentId)} (${inboxName(content.inboxId)})`
+          : `${who}'s conversation is waiting in ${inboxName(content.inboxId)}`;
+      }
+      if (content.campaign)
+        return `Campaign "${content.campaign.name}" sent to ${who}`;
+      if (initiator.type === 'AGENT')
+        return `${agentName(initiator.id ?? null)} replied to ${who}`;
+      return content.inResponseTo
+        ? `${who} responded to the campaign SMS: "${content.body}"`
+        : `${who} texted: "${content.body}"`;
+    }
+    case 'conversation.updated':
+      return event.data.status === 'CLOSED'
+        ? `${customerName(event.data.customerId)}'s conversation closed`
+        : undefined;
+    case 'agent.updated':
+      return `${event.data.name}: ${event.data.status.toLowerCase()}, ${event.data.openConversations} / ${event.data.capacity} open`;
+    case 'engine.reset':
+      return 'The engine was reset';
+    default:
+      return undefined;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The demo helpdesk: starts the mock engine in the page, seeds the July
+ * Sale story, then embeds the kit's tags the way any host page would and
+ * adds controls a person can use to watch routing happen.
+ */
+import { html, render } from 'lit';
+import { startMockServer } from '../mock-server/browser.js';
+import { OffsetClock } from '../mock-server/clock.js';
+import { seedJulySale, type JulySale } from '../mock-server/scenario.js';
+import {
+  postTwilioWebhook,
+  twilioInboundForm,
+} from '../mock-server/simulator.js';
+import { renderControls } from './controls.js';
+import { describeEvent } from './event-log.js';
+
+const clock = new OffsetClock();
+const { engine } = await startMockServer({ clock });
+let scenario: JulySale = seedJulySale(engine, clock);
+
+// The elements load only now that the mock answers, as they would on a
+// page whose API is already up.
+const { SmsKitClient } = await import('../src/index.js');
+const client = new SmsKitClient();
+
+const timeline = document.querySelector('sms-timeline')!;
+const goldQueue = document.querySelector<HTMLElement>('#gold-queue')!;
+const supportQueue = document.querySelector<HTMLElement>('#support-queue')!;
+const customers = document.querySelector<HTMLElement>('#customers')!;
+const log = document.querySelector<HTMLElement>('#log')!;
+let selected = scenario.customers.julie;
+
+function showScenario(): void {
+  goldQueue.setAttribute('inbox-id', scenario.inboxes.gold);
+  supportQueue.setAttribute('inbox-id', scenario.inboxes.support);
+  select(scenario.customers.julie);
+}
+
+function select(customerId: string): void {
+  selected = customerId;
+  timeline.setAttribute('customer-id', customerId);
+  void refresh();
+}
+
+/** Redraws the customer picker and the controls from the engine's state. */
+async function refresh(): Promise<void> {
+  const inboxes = await client.listInboxes();
+  const known = engine
+    .listInboxes()
+    .flatMap((inbox) => engine.getQueue(inbox.id))
+    .flatMap((q) => [...q.waiting, ...q.assignments]);
+  const people = new Map<string, string>();
+  for (const id of Object.values(scenario.customers)) {
+    people.set(id, engine.getCustomer(id).name);
+  }
+  for (const { customerId, customerName } of known)
+    people.set(customerId, customerName);
+
+  render(
+    [...people].map(
+      ([id, name]) =>
+        html`<button
+          type="button"
+          aria-pressed=${id === selected ? 'true' : 'false'}
+          @click=${() => select(id)}
+        >
+          ${name}
+        </button>`,
+    ),
+    customers,
+  );
+  renderControls(document.querySelector<HTMLElement>('#controls')!, {
+    client,
+    inboxes,
+    agents: engine.listAgents(),
+    customers: [...people].map(([id, name]) => ({
+      id,
+      name,
+      phone: engine.getCustomer(id).phones[0]!.number,
+    })),
+    conversations: engine
+      .listInboxes()
+      .flatMap((inbox) => engine.getQueue(inbox.id).assignments),
+    sendReply: async (from, to, body) => {
+      const response = await postTwilioWebhook(
+        twilioInboundForm({ from, to, body }),
+      );
+      if (response.ok) return undefined;
+      return ((await response.json()) as { message: string }).message;
+    },
+    reset: () => {
+      engine.reset();
+      scenario = seedJulySale(engine, clock);
+      log.replaceChildren();
+      showScenario();
+    },
+  });
+}
+
+client.events.subscribe((event) => {
+  const line = describeEvent(event, engine);
+  if (line) {
+    const item = document.createElement('li');
+    item.textContent = `${new Date().toLocaleTimeString()} · ${line}`;
+    log.prepend(item);
+    while (log.childElementCount > 50) log.lastElementChild!.remove();
+  }
+  if (event.type !== 'item.created') void refresh();
+});
+
+showScenario();
+document.querySelector('#boot')!.remove();

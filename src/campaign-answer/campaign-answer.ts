@@ -1,0 +1,85 @@
+import { html, LitElement } from 'lit';
+import { formatFullTime, formatTime } from '../shared/format.js';
+import { renderStamp, stampId, stampStyles } from '../shared/stamp.js';
+import { tokens } from '../shared/styles.js';
+import { styles } from './campaign-answer.styles.js';
+
+/**
+ * A Proactive SMS Campaign's outbound message, shown on the customer's
+ * timeline as a Messaging Answer: the campaign, the answer's name, the
+ * text that was sent and when. Its stamp opens a `number-hovercard` with
+ * the number that sent the SMS and the one that received it.
+ *
+ * Renders from its properties alone; `sms-timeline` sets them from the
+ * campaign's timeline item.
+ *
+ * @attr campaign-name - The campaign, such as "July Sale".
+ * @attr answer-name - The Messaging Answer that was sent.
+ * @attr body - The SMS text.
+ * @attr sent-at - When it was sent, ISO 8601.
+ * @attr from - The E.164 number it was sent from.
+ * @attr to - The E.164 number it was sent to.
+ * @attr from-label - Whose line sent it, such as the inbox name.
+ * @attr to-label - Who received it, such as the customer's name.
+ *
+ * @csspart card - The answer's card.
+ * @csspart stamp - The focusable time stamp that opens the hovercard.
+ *
+ * @cssprop --sms-kit-color-accent - The card's edge and heading.
+ */
+export class CampaignAnswer extends LitElement {
+  static override styles = [tokens, stampStyles, styles];
+
+  static override properties = {
+    campaignName: { attribute: 'campaign-name' },
+    answerName: { attribute: 'answer-name' },
+    body: {},
+    sentAt: { attribute: 'sent-at' },
+    from: {},
+    to: {},
+    fromLabel: { attribute: 'from-label' },
+    toLabel: { attribute: 'to-label' },
+  };
+
+  declare campaignName: string;
+  declare answerName: string;
+  declare body: string;
+  declare sentAt: string;
+  declare from: string;
+  declare to: string;
+  declare fromLabel: string;
+  declare toLabel: string;
+
+  private readonly cardId = stampId();
+
+  constructor() {
+    super();
+    this.campaignName = '';
+    this.answerName = '';
+    this.body = '';
+    this.sentAt = '';
+    this.from = '';
+    this.to = '';
+    this.fromLabel = '';
+    this.toLabel = '';
+  }
+
+  protected override render() {
+    const when = formatTime(this.sentAt);
+    return html`
+      <article part="card" aria-label=${`Messaging Answer: ${this.answerName}`}>
+        <header>
+          <span class="kind">Messaging Answer</span>
+          <span class="answer">${this.answerName}</span>
+          <span class="campaign">· ${this.campaignName} campaign</span>
+        </header>
+        <p class="body">${this.body}</p>
+        ${renderStamp(
+          this.cardId,
+          html`<span title=${formatFullTime(this.sentAt)}>Sent ${when}</span>`,
+          this,
+        )}
+      </article>
+    `;
+  }
+}

@@ -1,0 +1,13 @@
+import { NumberHovercard } from './number-hovercard.js';
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'number-hovercard': NumberHovercard;
+  }
+}
+
+if (!customElements.get('number-hovercard')) {
+  customElements.define('number-hovercard', NumberHovercard);
+}
+
+export { NumberHovercard };

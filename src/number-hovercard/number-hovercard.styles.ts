@@ -1,0 +1,50 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: contents;
+  }
+
+  .card {
+    /* The popover sits in the top layer; floating-ui places it by its
+       anchor, so no scroll box of the page can clip it. */
+    position: fixed;
+    inset: auto;
+    margin: 0;
+    min-width: 15rem;
+    max-width: min(22rem, calc(100vw - 16px));
+    padding: 0.75rem 0.875rem;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 10px;
+    box-shadow: 0 8px 24px rgb(0 0 0 / 0.16);
+    font: 0.875rem/1.4 var(--_font);
+  }
+
+  dl {
+    display: grid;
+    grid-template-columns: auto 1fr;
+    gap: 0.375rem 0.75rem;
+    margin: 0;
+  }
+
+  dt {
+    color: var(--_muted);
+  }
+
+  dd {
+    margin: 0;
+  }
+
+  .number {
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+    white-space: nowrap;
+  }
+
+  .label {
+    display: block;
+    color: var(--_muted);
+  }
+`;

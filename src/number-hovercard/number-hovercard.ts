@@ -1,0 +1,210 @@
+import {
+  autoUpdate,
+  computePosition,
+  flip,
+  offset,
+  shift,
+} from '@floating-ui/dom';
+import { html, LitElement } from 'lit';
+import { formatPhone, loadPhoneFormatting } from '../shared/format.js';
+import { tokens } from '../shared/styles.js';
+import { styles } from './number-hovercard.styles.js';
+
+/** How long the pointer rests on the anchor before the card opens. */
+const OPEN_DELAY_MS = 150;
+/** How long the card waits for the pointer to come onto it before closing. */
+const CLOSE_DELAY_MS = 250;
+
+/**
+ * The two numbers of a campaign SMS: the one that sent it and the one
+ * that received it, each formatted for a person and labelled.
+ *
+ * It opens when the pointer rests on its `anchor` or keyboard focus
+ * reaches it, and closes on Escape, when focus leaves, or when the
+ * pointer leaves both anchor and card. It renders in the top layer, so
+ * no scroll box clips it.
+ *
+ * @attr for - The id of the anchor, looked up in the card's own root (the
+ *   document or the shadow root it is rendered in).
+ * @attr from - The E.164 number that sent the SMS.
+ * @attr to - The E.164 number that received it.
+ * @attr from-label - Whose line sent it, such as an inbox name.
+ * @attr to-label - Who received it, such as the customer's name.
+ * @attr open - Whether the card shows; reflected.
+ *
+ * @csspart card - The floating card.
+ * @csspart number - Each formatted number.
+ *
+ * @cssprop --sms-kit-color-surface - The card's background.
+ * @cssprop --sms-kit-color-border - The card's border.
+ */
+export class NumberHovercard extends LitElement {
+  static override styles = [tokens, styles];
+
+  static override properties = {
+    from: {},
+    to: {},
+    fromLabel: { attribute: 'from-label' },
+    toLabel: { attribute: 'to-label' },
+    open: { type: Boolean, reflect: true },
+    for: {},
+    anchor: { attribute: false },
+  };
+
+  declare from: string;
+  declare to: string;
+  declare fromLabel: string;
+  declare toLabel: string;
+  declare open: boolean;
+  declare for: string;
+  /** The element whose hover or focus opens the card; wins over `for`. */
+  declare anchor: HTMLElement | undefined;
+
+  private timer?: ReturnType<typeof setTimeout>;
+  private stopPositioning?: () => void;
+  private wired?: HTMLElement;
+
+  constructor() {
+    super();
+    this.from = '';
+    this.to = '';
+    this.fromLabel = '';
+    this.toLabel = '';
+    this.open = false;
+    this.for = '';
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Formatting arrives later; the update it asks for also wires the
+    // anchor again after a move in the document.
+    void loadPhoneFormatting().then(() => this.requestUpdate());
+    document.addEventListener('keydown', this.onKeydown);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('keydown', this.onKeydown);
+    this.wire(undefined);
+    this.stopPositioning?.();
+    clearTimeout(this.timer);
+  }
+
+  /** Shows the card now. */
+  show(): void {
+    clearTimeout(this.timer);
+    this.open = true;
+  }
+
+  /** Hides the card now. */
+  hide(): void {
+    clearTimeout(this.timer);
+    this.open = false;
+  }
+
+  protected override willUpdate(): void {
+    this.wire(this.anchor ?? this.anchorById());
+  }
+
+  protected override updated(changed: Map<string, unknown>): void {
+    if (!changed.has('open') && !changed.has('anchor')) return;
+    const card = this.card;
+    if (!card) return;
+    this.stopPositioning?.();
+    this.stopPositioning = undefined;
+    const anchor = this.wired;
+    if (this.open && anchor) {
+      if (!card.matches(':popover-open')) card.showPopover();
+      this.stopPositioning = autoUpdate(
+        anchor,
+        card,
+        () => void this.place(anchor, card),
+      );
+    } else if (card.matches(':popover-open')) {
+      card.hidePopover();
+    }
+  }
+
+  protected override render() {
+    return html`
+      <div
+        class="card"
+        part="card"
+        popover="manual"
+        @pointerenter=${this.onPointerEnter}
+        @pointerleave=${this.onPointerLeave}
+      >
+        <dl>
+          <dt>From</dt>
+          <dd>
+            <span class="number" part="number">${formatPhone(this.from)}</span>
+            <span class="label">${this.fromLabel}</span>
+          </dd>
+          <dt>To</dt>
+          <dd>
+            <span class="number" part="number">${formatPhone(this.to)}</span>
+            <span class="label">${this.toLabel}</span>
+          </dd>
+        </dl>
+      </div>
+    `;
+  }
+
+  /** The element `for` names, in the root this card lives in. */
+  private anchorById(): HTMLElement | undefined {
+    if (!this.for) return undefined;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    return root.getElementById?.(this.for) ?? undefined;
+  }
+
+  private get card(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.card');
+  }
+
+  private async place(anchor: HTMLElement, card: HTMLElement): Promise<void> {
+    const { x, y } = await computePosition(anchor, card, {
+      strategy: 'fixed',
+      placement: 'top-start',
+      middleware: [offset(8), flip(), shift({ padding: 8 })],
+    });
+    Object.assign(card.style, { left: `${x}px`, top: `${y}px` });
+  }
+
+  private wire(anchor: HTMLElement | undefined): void {
+    if (anchor === this.wired) return;
+    const events = [
+      ['pointerenter', this.onPointerEnter],
+      ['pointerleave', this.onPointerLeave],
+      ['focusin', this.onFocusIn],
+      ['focusout', this.onFocusOut],
+    ] as const;
+    for (const [type, listener] of events) {
+      this.wired?.removeEventListener(type, listener);
+      anchor?.addEventListener(type, listener);
+    }
+    this.wired = anchor;
+  }
+
+  private later(open: boolean, ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => (this.open = open), ms);
+  }
+
+  private onPointerEnter = () => {
+    if (this.open) clearTimeout(this.timer);
+    else this.later(true, OPEN_DELAY_MS);
+  };
+
+  private onPointerLeave = () => {
+    if (this.open) this.later(false, CLOSE_DELAY_MS);
+    else clearTimeout(this.timer);
+  };
+
+  private onFocusIn = () => this.show();
+
+  private onFocusOut = () => this.hide();
+
+  private onKeydown = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && this.open) this.hide();
+  };
+}

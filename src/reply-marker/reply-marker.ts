@@ -1,0 +1,120 @@
+import { css, html, LitElement } from 'lit';
+import { formatFullTime, formatTime } from '../shared/format.js';
+import { renderStamp, stampId, stampStyles } from '../shared/stamp.js';
+import { tokens } from '../shared/styles.js';
+
+/**
+ * The timeline update that comes before a customer's reply to a campaign:
+ * "Julie Example responded to the SMS", with the campaign's name. The
+ * update is its stamp: hovering or focusing it opens a `number-hovercard`
+ * with the number that sent the campaign SMS and the one that received it.
+ *
+ * @attr customer-name - Who responded.
+ * @attr campaign-name - The campaign they responded to.
+ * @attr at - When the reply came, ISO 8601.
+ * @attr from - The E.164 number that sent the campaign SMS.
+ * @attr to - The E.164 number that received it.
+ * @attr from-label - Whose line sent it, such as the inbox name.
+ * @attr to-label - Who received it; the customer's name by default.
+ *
+ * @csspart marker - The whole line.
+ * @csspart stamp - The focusable update that opens the hovercard.
+ */
+export class ReplyMarker extends LitElement {
+  static override styles = [
+    tokens,
+    stampStyles,
+    css`
+      :host {
+        display: block;
+      }
+
+      .marker {
+        display: flex;
+        align-items: center;
+        gap: 0.75rem;
+        color: var(--_muted);
+        font-size: 0.8125rem;
+      }
+
+      .marker::before,
+      .marker::after {
+        content: '';
+        flex: 1;
+        border-top: 1px solid var(--_border);
+      }
+
+      .stamp {
+        text-align: center;
+        max-width: 80%;
+      }
+
+      .campaign {
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  static override properties = {
+    customerName: { attribute: 'customer-name' },
+    campaignName: { attribute: 'campaign-name' },
+    at: {},
+    from: {},
+    to: {},
+    fromLabel: { attribute: 'from-label' },
+    toLabel: { attribute: 'to-label' },
+  };
+
+  declare customerName: string;
+  declare campaignName: string;
+  declare at: string;
+  declare from: string;
+  declare to: string;
+  declare fromLabel: string;
+  declare toLabel: string;
+
+  private readonly cardId = stampId();
+
+  constructor() {
+    super();
+    this.customerName = '';
+    this.campaignName = '';
+    this.at = '';
+    this.from = '';
+    this.to = '';
+    this.fromLabel = '';
+    this.toLabel = '';
+  }
+
+  protected override render() {
+    const who = this.customerName || 'The customer';
+    const campaign = this.campaignName
+      ? html` · <span class="campaign">${this.campaignName}</span>`
+      : '';
+    const when = this.at
+      ? html` ·
+          <time datetime=${this.at} title=${formatFullTime(this.at)}
+            >${formatTime(this.at)}</time
+          >`
+      : '';
+    return html`
+      <div
+        class="marker"
+        part="marker"
+        role="group"
+        aria-label="Campaign reply"
+      >
+        ${renderStamp(
+          this.cardId,
+          html`${who} responded to the SMS${campaign}${when}`,
+          {
+            from: this.from,
+            to: this.to,
+            fromLabel: this.fromLabel,
+            toLabel: this.toLabel || this.customerName,
+          },
+        )}
+      </div>
+    `;
+  }
+}

@@ -1,0 +1,146 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem 1rem;
+  }
+
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 0.75rem;
+  }
+
+  h2 {
+    font-size: 1.0625rem;
+    margin: 0;
+  }
+
+  h3 {
+    font-size: 0.8125rem;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    color: var(--_muted);
+    margin: 1rem 0 0.375rem;
+  }
+
+  .numbers,
+  .since,
+  .empty {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+
+  .empty {
+    margin: 0;
+  }
+
+  ul,
+  ol {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+
+  .agent {
+    padding: 0.375rem 0;
+    border-top: 1px solid var(--_border);
+  }
+
+  .agent:first-child {
+    border-top: 0;
+  }
+
+  .agent-line {
+    display: flex;
+    align-items: center;
+    gap: 0.5rem;
+  }
+
+  .name {
+    font-weight: 600;
+    flex: 1;
+  }
+
+  .status {
+    font-size: 0.75rem;
+    border-radius: 999px;
+    padding: 0.0625rem 0.5rem;
+    border: 1px solid currentColor;
+  }
+
+  .status.available {
+    color: var(--_success);
+  }
+
+  .status.away {
+    color: var(--_warning);
+  }
+
+  .status.offline {
+    color: var(--_muted);
+  }
+
+  .load {
+    font-variant-numeric: tabular-nums;
+    font-size: 0.875rem;
+    min-width: 3.5ch;
+    text-align: end;
+  }
+
+  .load.full {
+    color: var(--_danger);
+    font-weight: 600;
+  }
+
+  .assigned {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    margin-top: 0.25rem;
+  }
+
+  .assigned li {
+    font-size: 0.8125rem;
+    background: var(--_accent-soft);
+    color: var(--_accent);
+    border-radius: 999px;
+    padding: 0.0625rem 0.5rem;
+  }
+
+  .count {
+    display: inline-block;
+    min-width: 1.25rem;
+    text-align: center;
+    border-radius: 999px;
+    background: var(--_subtle);
+    color: var(--_text);
+  }
+
+  .waiting {
+    counter-reset: waiting;
+  }
+
+  .waiting li {
+    display: flex;
+    justify-content: space-between;
+    gap: 0.5rem;
+    padding: 0.25rem 0;
+  }
+
+  .waiting li::before {
+    counter-increment: waiting;
+    content: counter(waiting) '.';
+    color: var(--_muted);
+    min-width: 1.5rem;
+  }
+
+  .customer {
+    flex: 1;
+  }
+`;

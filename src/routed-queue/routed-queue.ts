@@ -1,0 +1,225 @@
+import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { SmsKitClient } from '../sdk/client.js';
+import type { Agent, EngineEvent, InboxQueue } from '../sdk/schemas.js';
+import { LiveController } from '../shared/client-controller.js';
+import {
+  formatFullTime,
+  formatPhone,
+  formatTime,
+  loadPhoneFormatting,
+} from '../shared/format.js';
+import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
+import { styles } from './routed-queue.styles.js';
+
+type Status = 'loading' | 'ready' | 'error';
+
+/** Changes closer together than this are shown with one fetch. */
+const REFRESH_DELAY_MS = 30;
+
+const STATUS_TEXT: Record<Agent['status'], string> = {
+  AVAILABLE: 'Available',
+  AWAY: 'Away',
+  OFFLINE: 'Offline',
+};
+
+/**
+ * An inbox as a supervisor watches it: each agent with their status and
+ * load (open / capacity) and the customers assigned to them, then the
+ * conversations waiting for an agent, first come first served. Live
+ * through the API's event stream.
+ *
+ * @attr inbox-id - The inbox to show.
+ * @attr api-base - Where the API lives; `/api/v1` by default.
+ *
+ * @csspart agent - One agent's row.
+ * @csspart waiting - The list of waiting conversations.
+ * @csspart state - The loading or error notice.
+ */
+export class RoutedQueue extends LitElement {
+  static override styles = [tokens, buttonStyles, stateStyles, styles];
+
+  static override properties = {
+    inboxId: { attribute: 'inbox-id' },
+    apiBase: { attribute: 'api-base' },
+    status: { state: true },
+    error: { state: true },
+    queue: { state: true },
+  };
+
+  declare inboxId: string;
+  declare apiBase: string;
+  declare protected status: Status;
+  declare protected error: string;
+  declare protected queue: InboxQueue | undefined;
+
+  private requested = 0;
+  private applied = 0;
+  private refreshTimer?: ReturnType<typeof setTimeout>;
+
+  private readonly live = new LiveController(this, {
+    load: (client, isCurrent) => this.load(client, isCurrent),
+    onEvent: (event) => this.onEvent(event),
+  });
+
+  constructor() {
+    super();
+    this.inboxId = '';
+    this.apiBase = '';
+    this.status = 'loading';
+    this.error = '';
+    this.queue = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadPhoneFormatting().then(() => this.requestUpdate());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('inboxId') && changed.get('inboxId') !== undefined) {
+      this.status = 'loading';
+      this.queue = undefined;
+      this.live.reload();
+    }
+  }
+
+  protected override render() {
+    if (this.status === 'error') {
+      return html`<div class="state error" part="state" role="alert">
+        <p>Couldn’t load this inbox. ${this.error}</p>
+        <button class="action" type="button" @click=${() => this.retry()}>
+          Try again
+        </button>
+      </div>`;
+    }
+    const queue = this.queue;
+    if (!queue) {
+      return html`<div class="state" part="state" role="status">
+        Loading the inbox…
+      </div>`;
+    }
+    return html`
+      <section aria-label=${`${queue.inbox.name} inbox`}>
+        <header>
+          <h2>${queue.inbox.name}</h2>
+          <span class="numbers"
+            >${queue.inbox.phoneNumbers.map((n) => formatPhone(n)).join(', ')}</span
+          >
+        </header>
+        <h3>Agents</h3>
+        ${
+          queue.agents.length === 0
+            ? html`<p class="empty">No agents work this inbox yet.</p>`
+            : html`<ul class="agents">
+                ${queue.agents.map((agent) => this.renderAgent(agent, queue))}
+              </ul>`
+        }
+        <h3>Waiting <span class="count">${queue.waiting.length}</span></h3>
+        ${
+          queue.waiting.length === 0
+            ? html`<p class="empty">Nobody is waiting.</p>`
+            : html`<ol class="waiting" part="waiting">
+                ${queue.waiting.map(
+                  (entry) =>
+                    html`<li>
+                      <span class="customer">${entry.customerName}</span>
+                      <span class="since" title=${formatFullTime(entry.since)}
+                        >since ${formatTime(entry.since)}</span
+                      >
+                    </li>`,
+                )}
+              </ol>`
+        }
+      </section>
+    `;
+  }
+
+  private renderAgent(agent: Agent, queue: InboxQueue) {
+    const customers = queue.assignments.filter((a) => a.agentId === agent.id);
+    const full = agent.openConversations >= agent.capacity;
+    return html`<li class="agent" part="agent" data-agent-id=${agent.id}>
+      <div class="agent-line">
+        <span class="name">${agent.name}</span>
+        <span class="status ${agent.status.toLowerCase()}"
+          >${STATUS_TEXT[agent.status]}</span
+        >
+        <span
+          class="load ${full ? 'full' : ''}"
+          aria-label=${`${agent.openConversations} open of ${agent.capacity}`}
+          >${agent.openConversations} / ${agent.capacity}</span
+        >
+      </div>
+      ${
+        customers.length > 0
+          ? html`<ul class="assigned" aria-label=${`Assigned to ${agent.name}`}>
+              ${customers.map((a) => html`<li>${a.customerName}</li>`)}
+            </ul>`
+          : nothing
+      }
+    </li>`;
+  }
+
+  private retry(): void {
+    this.status = 'loading';
+    this.queue = undefined;
+    this.live.reload();
+  }
+
+  private async load(
+    client: SmsKitClient,
+    isCurrent: () => boolean,
+  ): Promise<void> {
+    if (!this.inboxId) {
+      this.fail('Set the inbox-id attribute to the inbox to show.');
+      return;
+    }
+    // Answers apply in the order their requests left, so a slow answer
+    // never overwrites a newer one.
+    const request = ++this.requested;
+    try {
+      const queue = await client.getQueue(this.inboxId);
+      if (!isCurrent() || request < this.applied) return;
+      this.applied = request;
+      this.queue = queue;
+      this.status = 'ready';
+    } catch (error) {
+      if (isCurrent() && request >= this.applied)
+        this.fail((error as Error).message);
+    }
+  }
+
+  /** Fetches the queue again, once for a burst of changes. */
+  private refreshSoon(): void {
+    if (this.refreshTimer !== undefined) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = undefined;
+      if (this.isConnected) void this.load(this.live.client, () => true);
+    }, REFRESH_DELAY_MS);
+  }
+
+  private onEvent(event: EngineEvent): void {
+    if (this.status === 'error') return;
+    const touches =
+      (event.type === 'conversation.updated' &&
+        event.data.inboxId === this.inboxId) ||
+      (event.type === 'agent.updated' &&
+        event.data.inboxIds.includes(this.inboxId)) ||
+      (event.type === 'inbox.updated' && event.data.id === this.inboxId) ||
+      (event.type === 'customer.updated' && this.shows(event.data.id)) ||
+      event.type === 'engine.reset';
+    if (touches) this.refreshSoon();
+  }
+
+  private shows(customerId: string): boolean {
+    const queue = this.queue;
+    if (!queue) return false;
+    return [...queue.waiting, ...queue.assignments].some(
+      (e) => e.customerId === customerId,
+    );
+  }
+
+  private fail(message: string): void {
+    this.error = message;
+    this.status = 'error';
+  }
+}

@@ -1,0 +1,57 @@
+/**
+ * Phone numbers and times for people. libphonenumber-js is large, so it is
+ * loaded the first time an element asks for it; until it arrives, numbers
+ * show as their E.164 text.
+ */
+type PhoneModule = typeof import('libphonenumber-js/min');
+
+let phones: PhoneModule | undefined;
+let loading: Promise<PhoneModule> | undefined;
+
+/** Loads phone formatting once; resolves when `formatPhone` can use it. */
+export function loadPhoneFormatting(): Promise<void> {
+  loading ??= import('libphonenumber-js/min').then(
+    (module) => (phones = module),
+  );
+  return loading.then(() => undefined);
+}
+
+/** The agent's country, from the browser's language, as `US` or `GB`. */
+export function agentCountry(): string | undefined {
+  const region = new Intl.Locale(navigator.language).maximize().region;
+  return region ?? undefined;
+}
+
+/**
+ * `number` as a person reads it: national form within the agent's country,
+ * international otherwise. E.164 text until formatting has loaded, or for
+ * a number it cannot parse.
+ */
+export function formatPhone(number: string, country = agentCountry()): string {
+  if (!phones) return number;
+  const parsed = phones.parsePhoneNumberFromString(number);
+  if (!parsed) return number;
+  return parsed.country === country
+    ? parsed.formatNational()
+    : parsed.formatInternational();
+}
+
+const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+});
+
+/** The time alone for today, the date and time otherwise. */
+export function formatTime(iso: string, now = new Date()): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  const sameDay = date.toDateString() === now.toDateString();
+  return (sameDay ? timeFormat : dateTimeFormat).format(date);
+}
+
+/** The full date and time, for a `title` or screen readers. */
+export function formatFullTime(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : dateTimeFormat.format(date);
+}

@@ -1,0 +1,77 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    background: var(--_subtle);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+  }
+
+  .log {
+    height: var(--sms-kit-timeline-height, 24rem);
+    overflow-y: auto;
+    padding: 0.75rem 1rem;
+    display: flex;
+    flex-direction: column;
+    gap: 0.75rem;
+    box-sizing: border-box;
+  }
+
+  .earlier {
+    text-align: center;
+  }
+
+  .message {
+    display: flex;
+    flex-direction: column;
+    align-items: flex-start;
+    max-width: 80%;
+  }
+
+  .message.outbound {
+    align-self: flex-end;
+    align-items: flex-end;
+  }
+
+  .bubble {
+    background: var(--_customer);
+    border-radius: 16px 16px 16px 4px;
+    padding: 0.5rem 0.75rem;
+    max-width: 100%;
+    box-sizing: border-box;
+  }
+
+  .outbound .bubble {
+    background: var(--_agent);
+    color: var(--_agent-text);
+    border-radius: 16px 16px 4px 16px;
+  }
+
+  .text {
+    margin: 0;
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+    line-height: 1.4;
+  }
+
+  .attachment {
+    display: block;
+    color: inherit;
+    font-size: 0.875rem;
+  }
+
+  .meta {
+    font-size: 0.75rem;
+    color: var(--_muted);
+    margin-top: 0.25rem;
+  }
+
+  .routing {
+    margin: 0;
+    text-align: center;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+`;

@@ -1,0 +1,300 @@
+import { html, LitElement, type PropertyValues } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import type { SmsKitClient } from '../sdk/client.js';
+import type {
+  Customer,
+  EngineEvent,
+  Inbox,
+  TimelineItem,
+} from '../sdk/schemas.js';
+import { LiveController } from '../shared/client-controller.js';
+import { loadPhoneFormatting } from '../shared/format.js';
+import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
+import { styles } from './sms-timeline.styles.js';
+import { mergeItems } from './timeline-order.js';
+import { renderRow, type RowContext } from './timeline-rows.js';
+
+const PAGE_SIZE = 50;
+
+type Status = 'loading' | 'ready' | 'error';
+
+/**
+ * A customer's conversation timeline, oldest at the top and newest at the
+ * bottom, kept live through the API's event stream. Campaign messages show
+ * as `campaign-answer`, a reply to a campaign is preceded by a
+ * `reply-marker`, messages show as bubbles and routing as a quiet line.
+ *
+ * It finds the API through `api-base`, or through an SDK client that an
+ * ancestor provides with @lit/context.
+ *
+ * @attr customer-id - The customer whose timeline to show.
+ * @attr api-base - Where the API lives; `/api/v1` by default.
+ *
+ * @csspart log - The scrolling list of items.
+ * @csspart message - A message row; `bubble` is its text.
+ * @csspart routing - A routing line.
+ * @csspart state - The loading, empty or error notice.
+ *
+ * @cssprop --sms-kit-timeline-height - The scroll box's height (24rem).
+ */
+export class SmsTimeline extends LitElement {
+  static override styles = [tokens, buttonStyles, stateStyles, styles];
+
+  static override properties = {
+    customerId: { attribute: 'customer-id' },
+    apiBase: { attribute: 'api-base' },
+    status: { state: true },
+    error: { state: true },
+    items: { state: true },
+    customer: { state: true },
+    nextCursor: { state: true },
+  };
+
+  declare customerId: string;
+  declare apiBase: string;
+  declare protected status: Status;
+  declare protected error: string;
+  declare protected items: TimelineItem[];
+  declare protected customer: Customer | undefined;
+  declare protected nextCursor: string | null;
+
+  private inboxes = new Map<string, Inbox>();
+  private agents = new Map<string, string>();
+  private campaigns = new Map<string, string>();
+  private stickToBottom = true;
+
+  private readonly live = new LiveController(this, {
+    load: (client, isCurrent) => this.load(client, isCurrent),
+    onEvent: (event) => this.onEvent(event),
+  });
+
+  constructor() {
+    super();
+    this.customerId = '';
+    this.apiBase = '';
+    this.status = 'loading';
+    this.error = '';
+    this.items = [];
+    this.customer = undefined;
+    this.nextCursor = null;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadPhoneFormatting().then(() => this.requestUpdate());
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('customerId') && changed.get('customerId') !== undefined) {
+      this.status = 'loading';
+      this.items = [];
+      this.nextCursor = null;
+      this.live.reload();
+    }
+    const log = this.log;
+    if (log) {
+      this.stickToBottom =
+        log.scrollHeight - log.scrollTop - log.clientHeight < 24;
+    }
+  }
+
+  protected override updated(): void {
+    const log = this.log;
+    if (log && this.stickToBottom) log.scrollTop = log.scrollHeight;
+  }
+
+  protected override render() {
+    if (this.status === 'loading') {
+      return html`<div class="state" part="state" role="status">
+        Loading the timeline…
+      </div>`;
+    }
+    if (this.status === 'error') {
+      return html`<div class="state error" part="state" role="alert">
+        <p>Couldn’t load this timeline. ${this.error}</p>
+        <button class="action" type="button" @click=${() => this.retry()}>
+          Try again
+        </button>
+      </div>`;
+    }
+    const name = this.customer?.name ?? 'this customer';
+    return html`
+      <div
+        class="log"
+        part="log"
+        role="log"
+        aria-label=${`Conversation with ${name}`}
+      >
+        ${
+          this.nextCursor
+            ? html`<div class="earlier">
+                <button
+                  class="action"
+                  type="button"
+                  @click=${() => this.loadEarlier()}
+                >
+                  Show earlier messages
+                </button>
+              </div>`
+            : ''
+        }
+        ${
+          this.items.length === 0
+            ? html`<div class="state" part="state">
+                No messages with ${name} yet.
+              </div>`
+            : repeat(
+                this.items,
+                (item) => item.id,
+                (item) =>
+                  html`<div class="row">
+                    ${renderRow(item, this.rowContext)}
+                  </div>`,
+              )
+        }
+      </div>
+    `;
+  }
+
+  private get log(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.log');
+  }
+
+  private readonly rowContext: RowContext = {
+    customer: undefined,
+    inboxName: (id) => this.inboxes.get(id)?.name ?? 'an inbox',
+    lineName: (number) =>
+      [...this.inboxes.values()].find((i) => i.phoneNumbers.includes(number))
+        ?.name ?? '',
+    agentName: (id) => this.agents.get(id) ?? 'an agent',
+    campaignName: (id) => this.campaigns.get(id) ?? 'a campaign',
+  };
+
+  private retry(): void {
+    this.status = 'loading';
+    this.live.reload();
+  }
+
+  private async load(
+    client: SmsKitClient,
+    isCurrent: () => boolean,
+  ): Promise<void> {
+    const customerId = this.customerId;
+    if (!customerId) {
+      this.fail('Set the customer-id attribute to the customer to show.');
+      return;
+    }
+    try {
+      const [customer, page, inboxes] = await Promise.all([
+        client.getCustomer(customerId),
+        client.getTimeline(customerId, { limit: PAGE_SIZE }),
+        client.listInboxes(),
+      ]);
+      if (!isCurrent()) return;
+      this.inboxes = new Map(inboxes.map((inbox) => [inbox.id, inbox]));
+      // Events heard while loading are already in `items`; merging keeps one.
+      const items = mergeItems(page.items, this.itemsFor(customerId));
+      await this.lookUpNames(client, items);
+      if (!isCurrent()) return;
+      this.customer = customer;
+      this.rowContext.customer = customer;
+      this.items = items;
+      this.nextCursor = page.nextCursor;
+      this.stickToBottom = true;
+      this.status = 'ready';
+    } catch (error) {
+      if (isCurrent()) this.fail((error as Error).message);
+    }
+  }
+
+  private async loadEarlier(): Promise<void> {
+    const client = this.live.client;
+    const before = this.nextCursor;
+    if (!before) return;
+    try {
+      const page = await client.getTimeline(this.customerId, {
+        limit: PAGE_SIZE,
+        before,
+      });
+      await this.lookUpNames(client, page.items);
+      this.stickToBottom = false;
+      this.items = mergeItems(this.items, page.items);
+      this.nextCursor = page.nextCursor;
+    } catch (error) {
+      this.fail((error as Error).message);
+    }
+  }
+
+  /** Items already shown, when they belong to `customerId`. */
+  private itemsFor(customerId: string): TimelineItem[] {
+    return this.items.filter((item) => item.customerId === customerId);
+  }
+
+  /** Fetches the agent and campaign names the items mention and we lack. */
+  private async lookUpNames(
+    client: SmsKitClient,
+    items: TimelineItem[],
+  ): Promise<void> {
+    const agentIds = new Set<string>();
+    const campaignIds = new Set<string>();
+    for (const { content, initiator } of items) {
+      if (content.type === 'ROUTING' && content.agentId)
+        agentIds.add(content.agentId);
+      if (initiator.type === 'AGENT' && initiator.id)
+        agentIds.add(initiator.id);
+      if (content.type !== 'SMS') continue;
+      if (content.campaign)
+        this.campaigns.set(content.campaign.id, content.campaign.name);
+      if (content.inResponseTo)
+        campaignIds.add(content.inResponseTo.campaignId);
+    }
+    const agents = [...agentIds].filter((id) => !this.agents.has(id));
+    const campaigns = [...campaignIds].filter((id) => !this.campaigns.has(id));
+    // A name that cannot be fetched falls back to a generic word; the
+    // message itself still shows.
+    await Promise.allSettled([
+      ...agents.map(async (id) =>
+        this.agents.set(id, (await client.getAgent(id)).name),
+      ),
+      ...campaigns.map(async (id) =>
+        this.campaigns.set(id, (await client.getCampaign(id)).name),
+      ),
+    ]);
+  }
+
+  private onEvent(event: EngineEvent): void {
+    switch (event.type) {
+      case 'item.created':
+        if (event.data.customerId !== this.customerId) return;
+        void this.lookUpNames(this.live.client, [event.data]).then(() => {
+          this.items = mergeItems(this.items, [event.data]);
+        });
+        return;
+      case 'customer.updated':
+        if (event.data.id !== this.customerId) return;
+        this.customer = event.data;
+        this.rowContext.customer = event.data;
+        return;
+      case 'agent.updated':
+        if (this.agents.get(event.data.id) === event.data.name) return;
+        this.agents.set(event.data.id, event.data.name);
+        this.requestUpdate();
+        return;
+      case 'inbox.updated':
+        this.inboxes.set(event.data.id, event.data);
+        this.requestUpdate();
+        return;
+      case 'engine.reset':
+        this.items = [];
+        this.live.reload();
+        return;
+      default:
+        return;
+    }
+  }
+
+  private fail(message: string): void {
+    this.error = message;
+    this.status = 'error';
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * How each kind of timeline item looks. Pure templates over the item and
+ * the names the timeline has looked up; no state of their own.
+ */
+import { html, nothing } from 'lit';
+import type { Customer, SmsContent, TimelineItem } from '../sdk/schemas.js';
+import { formatFullTime, formatTime } from '../shared/format.js';
+
+/** What the rows need besides the item itself. */
+export interface RowContext {
+  customer: Customer | undefined;
+  inboxName(id: string): string;
+  /** The name of the inbox a number is linked to, or ''. */
+  lineName(number: string): string;
+  agentName(id: string): string;
+  campaignName(id: string): string;
+}
+
+const time = (iso: string) =>
+  html`<time datetime=${iso} title=${formatFullTime(iso)}
+    >${formatTime(iso)}</time
+  >`;
+
+export function renderRow(item: TimelineItem, ctx: RowContext) {
+  const content = item.content;
+  if (content.type === 'ROUTING') return renderRouting(content, ctx);
+  if (content.campaign) return renderCampaign(item, content, ctx);
+  return html`${content.inResponseTo ? renderMarker(item, content, ctx) : nothing}
+  ${renderBubble(item, content, ctx)}`;
+}
+
+function renderCampaign(
+  item: TimelineItem,
+  content: SmsContent,
+  ctx: RowContext,
+) {
+  const campaign = content.campaign!;
+  return html`<campaign-answer
+    campaign-name=${campaign.name}
+    answer-name=${campaign.answerName}
+    body=${content.body}
+    sent-at=${item.timestamp}
+    from=${content.from}
+    to=${content.to}
+    from-label=${ctx.lineName(content.from)}
+    to-label=${ctx.customer?.name ?? ''}
+  ></campaign-answer>`;
+}
+
+/** The campaign number the customer replied to is the reply's `to`. */
+function renderMarker(
+  item: TimelineItem,
+  content: SmsContent,
+  ctx: RowContext,
+) {
+  return html`<reply-marker
+    customer-name=${ctx.customer?.name ?? content.from}
+    campaign-name=${ctx.campaignName(content.inResponseTo!.campaignId)}
+    at=${item.timestamp}
+    from=${content.to}
+    to=${content.from}
+    from-label=${ctx.lineName(content.to)}
+  ></reply-marker>`;
+}
+
+function renderBubble(
+  item: TimelineItem,
+  content: SmsContent,
+  ctx: RowContext,
+) {
+  const outbound = item.initiator.type !== 'CUSTOMER';
+  const who = outbound
+    ? item.initiator.id
+      ? ctx.agentName(item.initiator.id)
+      : 'Agent'
+    : (ctx.customer?.name ?? content.from);
+  return html`<div
+    class="message ${outbound ? 'outbound' : 'inbound'}"
+    part="message"
+  >
+    <div class="bubble" part="bubble">
+      ${content.body ? html`<p class="text" dir="auto">${content.body}</p>` : nothing}
+      ${content.attachments.map(
+        (a, i) =>
+          html`<a
+            class="attachment"
+            href=${a.url}
+            target="_blank"
+            rel="noopener noreferrer"
+            >Attachment ${i + 1} (${a.contentType})</a
+          >`,
+      )}
+    </div>
+    <div class="meta">${who} · ${time(item.timestamp)}</div>
+  </div>`;
+}
+
+function renderRouting(
+  content: Extract<TimelineItem['content'], { type: 'ROUTING' }>,
+  ctx: RowContext,
+) {
+  const inbox = ctx.inboxName(content.inboxId);
+  const text =
+    content.reason === 'QUEUED'
+      ? `Routed to ${inbox} · waiting for an agent`
+      : content.reason === 'ASSIGNED_FROM_QUEUE'
+        ? `Routed to ${inbox} · assigned to ${ctx.agentName(content.agentId ?? '')} from the queue`
+        : `Routed to ${inbox} · assigned to ${ctx.agentName(content.agentId ?? '')}`;
+  return html`<p class="routing" part="routing">${text}</p>`;
+}
