@@ -1,16 +1,19 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* The host is a popover in the top layer; floating-ui places it by its
+     anchor. Closed, the browser hides it. */
   :host {
-    display: contents;
-  }
-
-  .card {
-    /* The popover sits in the top layer; floating-ui places it by its
-       anchor, so no scroll box of the page can clip it. */
     position: fixed;
     inset: auto;
     margin: 0;
+    padding: 0;
+    border: 0;
+    background: transparent;
+    overflow: visible;
+  }
+
+  .card {
     min-width: 15rem;
     max-width: min(22rem, calc(100vw - 16px));
     padding: 0.75rem 0.875rem;

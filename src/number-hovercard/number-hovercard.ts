@@ -63,6 +63,7 @@ export class NumberHovercard extends LitElement {
   private timer?: ReturnType<typeof setTimeout>;
   private stopPositioning?: () => void;
   private wired?: HTMLElement;
+  private readonly internals = this.attachInternals();
 
   constructor() {
     super();
@@ -72,10 +73,18 @@ export class NumberHovercard extends LitElement {
     this.toLabel = '';
     this.open = false;
     this.for = '';
+    // The host is the tooltip, so a stamp's aria-describedby names it
+    // directly and its text counts even while it is hidden.
+    this.internals.role = 'tooltip';
+    this.addEventListener('pointerenter', this.onPointerEnter);
+    this.addEventListener('pointerleave', this.onPointerLeave);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // The host itself is the popover: in the top layer no scroll box of
+    // the page can clip it.
+    if (!this.hasAttribute('popover')) this.setAttribute('popover', 'manual');
     // Formatting arrives later; the update it asks for also wires the
     // anchor again after a move in the document.
     void loadPhoneFormatting().then(() => this.requestUpdate());
@@ -87,6 +96,7 @@ export class NumberHovercard extends LitElement {
     document.removeEventListener('keydown', this.onKeydown);
     this.wire(undefined);
     this.stopPositioning?.();
+    this.stopPositioning = undefined;
     clearTimeout(this.timer);
   }
 
@@ -108,32 +118,27 @@ export class NumberHovercard extends LitElement {
 
   protected override updated(changed: Map<string, unknown>): void {
     if (!changed.has('open') && !changed.has('anchor')) return;
-    const card = this.card;
-    if (!card) return;
     this.stopPositioning?.();
     this.stopPositioning = undefined;
+    const shown = this.matches(':popover-open');
+    if (!this.open) {
+      if (shown) this.hidePopover();
+      return;
+    }
+    if (!shown) this.showPopover();
     const anchor = this.wired;
-    if (this.open && anchor) {
-      if (!card.matches(':popover-open')) card.showPopover();
+    if (anchor) {
       this.stopPositioning = autoUpdate(
         anchor,
-        card,
-        () => void this.place(anchor, card),
+        this,
+        () => void this.place(anchor),
       );
-    } else if (card.matches(':popover-open')) {
-      card.hidePopover();
     }
   }
 
   protected override render() {
     return html`
-      <div
-        class="card"
-        part="card"
-        popover="manual"
-        @pointerenter=${this.onPointerEnter}
-        @pointerleave=${this.onPointerLeave}
-      >
+      <div class="card" part="card">
         <dl>
           <dt>From</dt>
           <dd>
@@ -157,17 +162,13 @@ export class NumberHovercard extends LitElement {
     return root.getElementById?.(this.for) ?? undefined;
   }
 
-  private get card(): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>('.card');
-  }
-
-  private async place(anchor: HTMLElement, card: HTMLElement): Promise<void> {
-    const { x, y } = await computePosition(anchor, card, {
+  private async place(anchor: HTMLElement): Promise<void> {
+    const { x, y } = await computePosition(anchor, this, {
       strategy: 'fixed',
       placement: 'top-start',
       middleware: [offset(8), flip(), shift({ padding: 8 })],
     });
-    Object.assign(card.style, { left: `${x}px`, top: `${y}px` });
+    Object.assign(this.style, { left: `${x}px`, top: `${y}px` });
   }
 
   private wire(anchor: HTMLElement | undefined): void {

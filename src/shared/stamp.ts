@@ -39,7 +39,6 @@ export function renderStamp(
         ? html`<number-hovercard
             id=${id}
             for=${`${id}-stamp`}
-            role="tooltip"
             .from=${numbers.from}
             .to=${numbers.to}
             .fromLabel=${numbers.fromLabel}

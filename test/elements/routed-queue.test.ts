@@ -1,0 +1,115 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { delay, http, HttpResponse } from 'msw';
+import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
+import '../../src/routed-queue/define.js';
+import type { RoutedQueue } from '../../src/routed-queue/routed-queue.js';
+import {
+  deep,
+  itBehavesLikeAKitElement,
+  renderedText,
+} from '../helpers/elements.js';
+import { eventually, useMockServer } from '../helpers/mock.js';
+
+describe('<routed-queue>', () => {
+  const mock = useMockServer();
+  let story: JulySale;
+
+  beforeEach(() => {
+    story = seedJulySale(mock.engine);
+  });
+
+  const render = async (inboxId = story.inboxes.gold) => {
+    const element = await fixture<RoutedQueue>(
+      html`<routed-queue inbox-id=${inboxId}></routed-queue>`,
+    );
+    await eventually(() => expect(deep(element, 'section')).to.exist);
+    return element;
+  };
+
+  const agentRow = (element: RoutedQueue, id: string) =>
+    deep(element, `[data-agent-id="${id}"]`);
+
+  itBehavesLikeAKitElement(render);
+
+  it('shows each agent’s status, load and assigned customers by name', async () => {
+    const element = await render();
+    expect(renderedText(agentRow(element, story.agents.ben))).to.equal(
+      'Ben Okafor Available 1 / 3 Julie Example',
+    );
+    expect(renderedText(agentRow(element, story.agents.chen))).to.equal(
+      'Chen Wei Away 0 / 2',
+    );
+  });
+
+  it('lists waiting conversations in order, live', async () => {
+    mock.engine.updateAgent(story.agents.ben, { status: 'OFFLINE' });
+    mock.engine.updateAgent(story.agents.amara, { status: 'AWAY' });
+    const element = await render();
+    expect(renderedText(element)).to.contain('Nobody is waiting.');
+    for (const phone of [story.phones.tom, story.phones.priya]) {
+      mock.engine.receiveSms({
+        messageSid: `SM${phone.slice(1).padStart(32, '0')}`,
+        from: phone,
+        to: story.numbers.gold,
+        body: 'Hello?',
+        attachments: [],
+      });
+    }
+    await eventually(() =>
+      expect(renderedText(deep(element, '[part=waiting]'))).to.match(
+        /^Tom Alvarez since .* Priya Shah since .*$/,
+      ),
+    );
+    mock.engine.updateAgent(story.agents.amara, { status: 'AVAILABLE' });
+    await eventually(() => {
+      expect(renderedText(element)).to.contain('Nobody is waiting.');
+      expect(renderedText(agentRow(element, story.agents.amara))).to.contain(
+        '2 / 2 Tom Alvarez Priya Shah',
+      );
+    });
+  });
+
+  it('says so while loading', async () => {
+    mock.worker.use(
+      http.get('/api/v1/inboxes/:id/queue', () => delay('infinite')),
+    );
+    const element = await fixture<RoutedQueue>(
+      html`<routed-queue inbox-id=${story.inboxes.gold}></routed-queue>`,
+    );
+    expect(renderedText(element)).to.contain('Loading the inbox');
+  });
+
+  it('shows an error with a retry for an unknown inbox', async () => {
+    const element = await fixture<RoutedQueue>(
+      html`<routed-queue inbox-id="inb_404"></routed-queue>`,
+    );
+    await eventually(() => expect(renderedText(element)).to.contain('inb_404'));
+    expect(deep(element, '[role=alert] button')).to.exist;
+  });
+
+  it('shows a malformed answer as an error, not a blank', async () => {
+    mock.worker.use(
+      http.get('/api/v1/inboxes/:id/queue', () =>
+        HttpResponse.json({ inbox: 'nope' }),
+      ),
+    );
+    const element = await fixture<RoutedQueue>(
+      html`<routed-queue inbox-id=${story.inboxes.gold}></routed-queue>`,
+    );
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('Couldn’t load this inbox'),
+    );
+  });
+
+  it('shows names as text, never markup', async () => {
+    mock.engine.createAgent({
+      name: '<b id="bold">Eve</b>',
+      inboxIds: [story.inboxes.gold],
+      capacity: 1,
+      status: 'AWAY',
+    });
+    const element = await render();
+    expect(renderedText(element)).to.contain('<b id="bold">Eve</b>');
+    expect(element.shadowRoot!.querySelector('#bold')).to.equal(null);
+  });
+});

@@ -1,0 +1,218 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { ContextProvider } from '@lit/context';
+import { delay, http, HttpResponse } from 'msw';
+import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
+import {
+  postTwilioWebhook,
+  twilioInboundForm,
+} from '../../mock-server/simulator.js';
+import { SmsKitClient } from '../../src/sdk/client.js';
+import { clientContext } from '../../src/shared/context.js';
+import '../../src/sms-timeline/define.js';
+import type { SmsTimeline } from '../../src/sms-timeline/sms-timeline.js';
+import {
+  deep,
+  itBehavesLikeAKitElement,
+  renderedText,
+} from '../helpers/elements.js';
+import { eventually, useMockServer } from '../helpers/mock.js';
+
+describe('<sms-timeline>', () => {
+  const mock = useMockServer();
+  let story: JulySale;
+
+  beforeEach(() => {
+    story = seedJulySale(mock.engine);
+  });
+
+  const render = async (customerId = story.customers.julie) => {
+    const element = await fixture<SmsTimeline>(
+      html`<sms-timeline customer-id=${customerId}></sms-timeline>`,
+    );
+    await eventually(() => expect(deep(element, '.log')).to.exist);
+    return element;
+  };
+
+  itBehavesLikeAKitElement(render);
+
+  it('shows the campaign as a Messaging Answer, the reply marker, then the reply', async () => {
+    const element = await render();
+    const log = deep(element, '.log');
+    const rows = [...log.querySelectorAll('.row')].map(
+      (row) => row.firstElementChild!.localName,
+    );
+    expect(rows[0]).to.equal('campaign-answer');
+    expect(rows[1]).to.equal('reply-marker');
+    expect(renderedText(log)).to.match(
+      /July Sale early access.*Julie Example responded to the SMS · July Sale.*Great! Tell me more\..*Routed to Gold Members · assigned to Ben Okafor/,
+    );
+  });
+
+  it('labels the hovercard numbers with the inbox line and the customer', async () => {
+    const element = await render();
+    const marker = deep(element, 'reply-marker');
+    const card = deep(marker, 'number-hovercard');
+    expect(card).to.include({
+      from: story.numbers.gold,
+      to: story.phones.julie,
+      fromLabel: 'Gold Members',
+      toLabel: 'Julie Example',
+    });
+  });
+
+  it('shows a new reply live, without a reload', async () => {
+    const element = await render(story.customers.marcus);
+    const log = deep(element, '.log');
+    expect(renderedText(log)).to.not.contain('Marcus Reed responded');
+    await postTwilioWebhook(
+      twilioInboundForm({
+        from: story.phones.marcus,
+        to: story.numbers.gold,
+        body: 'In stores too?',
+      }),
+    );
+    await eventually(() =>
+      expect(renderedText(deep(element, '.log'))).to.match(
+        /Marcus Reed responded to the SMS.*In stores too\?.*Routed to Gold Members · assigned to Amara Silva/,
+      ),
+    );
+  });
+
+  it('puts a late message in its place by timestamp', async () => {
+    mock.clock.advance(60_000);
+    const element = await render();
+    // The engine stamps with its clock; set it back to before the reply.
+    mock.clock.advance(-120_000);
+    await postTwilioWebhook(
+      twilioInboundForm({
+        from: story.phones.julie,
+        to: story.numbers.gold,
+        body: 'Late',
+      }),
+    );
+    await eventually(() => {
+      const text = renderedText(deep(element, '.log'));
+      expect(text).to.contain('Late');
+      expect(text.indexOf('Late')).to.be.lessThan(
+        text.indexOf('Great! Tell me more.'),
+      );
+    });
+  });
+
+  it('renders message text as text, never markup', async () => {
+    const element = await render();
+    await postTwilioWebhook(
+      twilioInboundForm({
+        from: story.phones.julie,
+        to: story.numbers.gold,
+        body: '<img src=x onerror="window.hacked=1">',
+      }),
+    );
+    await eventually(() =>
+      expect(renderedText(deep(element, '.log'))).to.contain('<img src=x'),
+    );
+    expect(deep(element, '.log').querySelector('img')).to.equal(null);
+  });
+
+  it('says so while loading', async () => {
+    mock.worker.use(http.get('/api/v1/customers/:id', () => delay('infinite')));
+    const element = await fixture<SmsTimeline>(
+      html`<sms-timeline customer-id=${story.customers.julie}></sms-timeline>`,
+    );
+    expect(renderedText(element)).to.contain('Loading the timeline');
+  });
+
+  it('shows an error with a retry when the API fails, then recovers', async () => {
+    mock.worker.use(
+      http.get(
+        '/api/v1/customers/:id/timeline',
+        () =>
+          HttpResponse.json(
+            { message: 'The server fell over.', problems: [] },
+            { status: 500 },
+          ),
+        { once: true },
+      ),
+    );
+    const element = await fixture<SmsTimeline>(
+      html`<sms-timeline customer-id=${story.customers.julie}></sms-timeline>`,
+    );
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('The server fell over.'),
+    );
+    expect(deep(element, '[role=alert]')).to.exist;
+    deep(element, 'button').click();
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('Great! Tell me more.'),
+    );
+  });
+
+  it('says a customer cannot be found, naming the id', async () => {
+    const element = await fixture<SmsTimeline>(
+      html`<sms-timeline customer-id="cus_404"></sms-timeline>`,
+    );
+    await eventually(() => expect(renderedText(element)).to.contain('cus_404'));
+  });
+
+  it('asks for a customer-id when it has none', async () => {
+    const element = await fixture<SmsTimeline>(
+      html`<sms-timeline></sms-timeline>`,
+    );
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('customer-id'),
+    );
+  });
+
+  it('shows an empty timeline in words', async () => {
+    mock.worker.use(
+      http.get('/api/v1/customers/:id/timeline', () =>
+        HttpResponse.json({ items: [], nextCursor: null }),
+      ),
+    );
+    const element = await render();
+    expect(renderedText(element)).to.contain(
+      'No messages with Julie Example yet.',
+    );
+  });
+
+  it('pages older history in with "Show earlier messages"', async () => {
+    for (let i = 0; i < 60; i++) {
+      mock.engine.receiveSms({
+        messageSid: `SM${i.toString(16).padStart(32, 'a')}`,
+        from: story.phones.julie,
+        to: story.numbers.gold,
+        body: `Message ${i}`,
+        attachments: [],
+      });
+    }
+    const element = await render();
+    expect(renderedText(element)).to.not.contain('July Sale early access');
+    deep(element, '.earlier button').click();
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('July Sale early access'),
+    );
+  });
+
+  it('uses a client an ancestor provides with @lit/context', async () => {
+    const requests: string[] = [];
+    const provided = new SmsKitClient({
+      fetch: (input, init) => {
+        requests.push(String(input));
+        return fetch(input, init);
+      },
+    });
+    const host = document.createElement('div');
+    new ContextProvider(host, {
+      context: clientContext,
+      initialValue: provided,
+    });
+    document.body.append(host);
+    host.innerHTML = `<sms-timeline customer-id="${story.customers.julie}"></sms-timeline>`;
+    const element = host.firstElementChild as SmsTimeline;
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('Great! Tell me more.'),
+    );
+    expect(requests.some((url) => url.includes('/timeline'))).to.equal(true);
+    host.remove();
+  });
+});

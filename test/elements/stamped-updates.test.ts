@@ -1,0 +1,204 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { resetMouse, sendKeys } from '@web/test-runner-commands';
+import '../../src/campaign-answer/define.js';
+import '../../src/number-hovercard/define.js';
+import '../../src/reply-marker/define.js';
+import type { CampaignAnswer } from '../../src/campaign-answer/campaign-answer.js';
+import type { NumberHovercard } from '../../src/number-hovercard/number-hovercard.js';
+import type { ReplyMarker } from '../../src/reply-marker/reply-marker.js';
+import { eventually } from '../helpers/mock.js';
+import {
+  deep,
+  hover,
+  itBehavesLikeAKitElement,
+  renderedText,
+} from '../helpers/elements.js';
+
+const renderAnswer = () =>
+  fixture<CampaignAnswer>(
+    html`<campaign-answer
+      campaign-name="July Sale"
+      answer-name="July Sale early access"
+      body="Our July Sale starts Friday."
+      sent-at="2026-07-01T16:00:00.000Z"
+      from="+14155550100"
+      to="+14155550142"
+      from-label="Gold Members"
+      to-label="Julie Example"
+    ></campaign-answer>`,
+  );
+
+const renderMarker = () =>
+  fixture<ReplyMarker>(
+    html`<reply-marker
+      customer-name="Julie Example"
+      campaign-name="July Sale"
+      at="2026-07-01T16:20:00.000Z"
+      from="+14155550100"
+      to="+14155550142"
+      from-label="Gold Members"
+    ></reply-marker>`,
+  );
+
+const cardOf = (host: Element) =>
+  deep<NumberHovercard>(host, 'number-hovercard');
+const isShown = (card: NumberHovercard) => card.matches(':popover-open');
+
+afterEach(() => resetMouse());
+
+describe('<campaign-answer>', () => {
+  itBehavesLikeAKitElement(renderAnswer);
+
+  it('shows the campaign, the answer’s name, the text and when it was sent', async () => {
+    const text = renderedText(await renderAnswer());
+    expect(text).to.contain('Messaging Answer');
+    expect(text).to.contain('July Sale early access');
+    expect(text).to.contain('July Sale campaign');
+    expect(text).to.contain('Our July Sale starts Friday.');
+    expect(text).to.match(/Sent .*\d/);
+  });
+
+  it('shows message text as text, never markup', async () => {
+    const element = await fixture<CampaignAnswer>(
+      html`<campaign-answer
+        .body=${'<img src=x onerror=alert(1)>Hi'}
+      ></campaign-answer>`,
+    );
+    expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(renderedText(element)).to.contain('<img src=x onerror=alert(1)>Hi');
+  });
+});
+
+describe('<reply-marker>', () => {
+  itBehavesLikeAKitElement(renderMarker);
+
+  it('says who responded to the SMS, with the campaign', async () => {
+    const text = renderedText(await renderMarker());
+    expect(text).to.contain('Julie Example responded to the SMS');
+    expect(text).to.contain('July Sale');
+  });
+
+  it('has a focusable stamp as its timeline update', async () => {
+    const marker = await renderMarker();
+    const stamp = deep(marker, '[part=stamp]');
+    stamp.focus();
+    expect(marker.shadowRoot!.activeElement).to.equal(stamp);
+  });
+});
+
+for (const [tag, render] of [
+  ['campaign-answer', renderAnswer],
+  ['reply-marker', renderMarker],
+] as const) {
+  describe(`<number-hovercard> on a <${tag}> stamp`, () => {
+    it('opens when keyboard focus reaches the stamp', async () => {
+      const host = await render();
+      const before = document.createElement('button');
+      before.textContent = 'before';
+      host.before(before);
+      before.focus();
+      await sendKeys({ press: 'Tab' });
+      const card = cardOf(host);
+      await eventually(() => expect(isShown(card)).to.equal(true));
+      before.remove();
+    });
+
+    it('shows the sending and receiving numbers, formatted and labelled', async () => {
+      const host = await render();
+      const card = cardOf(host);
+      card.show();
+      await eventually(() => {
+        const text = renderedText(card);
+        expect(text).to.contain('(415) 555-0100');
+        expect(text).to.contain('Gold Members');
+        expect(text).to.contain('(415) 555-0142');
+        expect(text).to.contain('Julie Example');
+      });
+    });
+
+    it('opens when the pointer rests on the stamp', async () => {
+      const host = await render();
+      await hover(deep(host, '[part=stamp]'));
+      await eventually(() => expect(isShown(cardOf(host))).to.equal(true));
+    });
+
+    it('stays open while the pointer moves onto it', async () => {
+      const host = await render();
+      const card = cardOf(host);
+      await hover(deep(host, '[part=stamp]'));
+      await eventually(() => expect(isShown(card)).to.equal(true));
+      await hover(deep(card, '.card'));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(isShown(card)).to.equal(true);
+    });
+
+    it('closes on Escape without moving focus', async () => {
+      const host = await render();
+      const stamp = deep(host, '[part=stamp]');
+      stamp.focus();
+      const card = cardOf(host);
+      await eventually(() => expect(isShown(card)).to.equal(true));
+      await sendKeys({ press: 'Escape' });
+      await eventually(() => expect(isShown(card)).to.equal(false));
+      expect(host.shadowRoot!.activeElement).to.equal(stamp);
+    });
+
+    it('describes the stamp, wired by id inside the shadow root', async () => {
+      const host = await render();
+      const stamp = deep(host, '[part=stamp]');
+      const id = stamp.getAttribute('aria-describedby')!;
+      expect(host.shadowRoot!.getElementById(id)).to.equal(cardOf(host));
+    });
+  });
+}
+
+describe('<number-hovercard>', () => {
+  itBehavesLikeAKitElement(() =>
+    fixture(
+      html`<number-hovercard
+        from="+14155550100"
+        to="+442071838750"
+      ></number-hovercard>`,
+    ),
+  );
+
+  it('is never clipped by a scroll box around its anchor', async () => {
+    const box = await fixture(
+      html`<div style="height: 40px; overflow: hidden">
+        <div style="height: 200px"></div>
+        <button id="anchor">stamp</button>
+        <number-hovercard
+          for="anchor"
+          from="+14155550100"
+          to="+14155550142"
+        ></number-hovercard>
+      </div>`,
+    );
+    const card = box.querySelector<NumberHovercard>('number-hovercard')!;
+    card.show();
+    await card.updateComplete;
+    await eventually(() => {
+      expect(card.matches(':popover-open')).to.equal(true);
+      const rect = card.getBoundingClientRect();
+      expect(rect.height).to.be.greaterThan(0);
+      // In the top layer, the card paints above the box that would clip it.
+      const x = rect.left + rect.width / 2;
+      const y = rect.top + rect.height / 2;
+      const hit = document.elementFromPoint(x, y);
+      expect(hit).to.equal(card);
+    });
+  });
+
+  it('formats a number from another country internationally', async () => {
+    const card = await fixture<NumberHovercard>(
+      html`<number-hovercard
+        from="+14155550100"
+        to="+442071838750"
+      ></number-hovercard>`,
+    );
+    card.show();
+    await eventually(() =>
+      expect(renderedText(card)).to.contain('+44 20 7183 8750'),
+    );
+  });
+});

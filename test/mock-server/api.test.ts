@@ -1,0 +1,466 @@
+import { expect } from '@open-wc/testing';
+import {
+  postTwilioWebhook,
+  twilioInboundForm,
+} from '../../mock-server/simulator.js';
+import { useMockServer } from '../helpers/mock.js';
+
+const GOLD = '+14155550100';
+const JULIE = '+14155550142';
+
+const call = async (method: string, path: string, body?: unknown) => {
+  const response = await fetch(`/api/v1${path}`, {
+    method,
+    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? JSON.parse(text) : undefined };
+};
+
+describe('the HTTP API', () => {
+  const mock = useMockServer();
+  let inboxId: string;
+  let agentId: string;
+
+  beforeEach(async () => {
+    inboxId = (
+      await call('POST', '/inboxes', { name: 'Gold', phoneNumbers: [GOLD] })
+    ).body.id;
+    agentId = (
+      await call('POST', '/agents', {
+        name: 'Ben',
+        inboxIds: [inboxId],
+        capacity: 2,
+        status: 'AVAILABLE',
+      })
+    ).body.id;
+  });
+
+  describe('refusals name the field and change nothing', () => {
+    const cases: Array<[string, string, string, unknown, number, RegExp]> = [
+      [
+        'a capacity of 0',
+        'POST',
+        '/agents',
+        { name: 'A', inboxIds: [], capacity: 0 },
+        400,
+        /capacity/,
+      ],
+      [
+        'a fractional capacity',
+        'POST',
+        '/agents',
+        { name: 'A', inboxIds: [], capacity: 1.5 },
+        400,
+        /capacity/,
+      ],
+      [
+        'an unknown status',
+        'POST',
+        '/agents',
+        { name: 'A', inboxIds: [], capacity: 1, status: 'BUSY' },
+        400,
+        /status/,
+      ],
+      [
+        'an unknown inbox id',
+        'POST',
+        '/agents',
+        { name: 'A', inboxIds: ['inb_404'], capacity: 1 },
+        404,
+        /inb_404/,
+      ],
+      [
+        'a number not in E.164',
+        'POST',
+        '/inboxes',
+        { name: 'B', phoneNumbers: ['4155550100'] },
+        400,
+        /phoneNumbers\.0: .*E\.164/,
+      ],
+      [
+        'a number another inbox has',
+        'POST',
+        '/inboxes',
+        { name: 'B', phoneNumbers: [GOLD] },
+        409,
+        /already linked/,
+      ],
+      [
+        'an inbox without numbers',
+        'POST',
+        '/inboxes',
+        { name: 'B', phoneNumbers: [] },
+        400,
+        /phoneNumbers/,
+      ],
+      [
+        'a blank name',
+        'POST',
+        '/inboxes',
+        { name: '  ', phoneNumbers: ['+14155550300'] },
+        400,
+        /name/,
+      ],
+      [
+        'a campaign from an unlinked number',
+        'POST',
+        '/campaigns',
+        {
+          name: 'C',
+          from: '+14155550300',
+          answer: { name: 'A', body: 'Hi' },
+          recipients: [{ name: 'J', phoneNumber: JULIE }],
+        },
+        404,
+        /from: \+14155550300/,
+      ],
+      [
+        'a campaign body over 1,600 characters',
+        'POST',
+        '/campaigns',
+        {
+          name: 'C',
+          from: GOLD,
+          answer: { name: 'A', body: 'x'.repeat(1601) },
+          recipients: [{ name: 'J', phoneNumber: JULIE }],
+        },
+        400,
+        /answer\.body/,
+      ],
+      [
+        'a recipient listed twice',
+        'POST',
+        '/campaigns',
+        {
+          name: 'C',
+          from: GOLD,
+          answer: { name: 'A', body: 'Hi' },
+          recipients: [
+            { name: 'J', phoneNumber: JULIE },
+            { name: 'K', phoneNumber: JULIE },
+          ],
+        },
+        400,
+        /recipients\.1\.phoneNumber/,
+      ],
+      [
+        'an empty agent patch',
+        'PATCH',
+        '/agents/AGENT',
+        {},
+        400,
+        /status or capacity/,
+      ],
+      [
+        'an unknown agent',
+        'PATCH',
+        '/agents/agt_404',
+        { status: 'AWAY' },
+        404,
+        /agt_404/,
+      ],
+      [
+        'a conversation status other than CLOSED',
+        'PATCH',
+        '/conversations/cnv_404',
+        { status: 'OPEN' },
+        400,
+        /status/,
+      ],
+      [
+        'an unknown conversation',
+        'PATCH',
+        '/conversations/cnv_404',
+        { status: 'CLOSED' },
+        404,
+        /cnv_404/,
+      ],
+      [
+        'a customer lookup without E.164',
+        'GET',
+        '/customers?phone=555',
+        undefined,
+        400,
+        /phone/,
+      ],
+      [
+        'a timeline of an unknown customer',
+        'GET',
+        '/customers/cus_404/timeline',
+        undefined,
+        404,
+        /cus_404/,
+      ],
+      [
+        'a page size of 0',
+        'GET',
+        '/customers/cus_404/timeline?limit=0',
+        undefined,
+        400,
+        /limit/,
+      ],
+      [
+        'a queue of an unknown inbox',
+        'GET',
+        '/inboxes/inb_404/queue',
+        undefined,
+        404,
+        /inb_404/,
+      ],
+      [
+        'conversations without customerId',
+        'GET',
+        '/conversations',
+        undefined,
+        400,
+        /customerId/,
+      ],
+    ];
+    for (const [what, method, path, body, status, message] of cases) {
+      it(`refuses ${what} with ${status}`, async () => {
+        const before = mock.engine.events.latestId;
+        const response = await call(
+          method,
+          path.replace('AGENT', agentId),
+          body,
+        );
+        expect(response.status).to.equal(status);
+        expect(response.body.message).to.match(message);
+        expect(mock.engine.events.latestId).to.equal(before);
+      });
+    }
+
+    it('refuses a body that is not JSON', async () => {
+      const response = await fetch('/api/v1/inboxes', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"name": ',
+      });
+      expect(response.status).to.equal(400);
+      expect((await response.json()).message).to.contain('JSON');
+    });
+  });
+
+  describe('campaigns', () => {
+    it('sends at once and marks the customer’s first reply as a response', async () => {
+      const campaign = (
+        await call('POST', '/campaigns', {
+          name: 'July Sale',
+          from: GOLD,
+          answer: { name: 'Early access', body: 'Our sale starts Friday.' },
+          recipients: [{ name: 'Julie Example', phoneNumber: JULIE }],
+        })
+      ).body;
+      expect(campaign.recipients[0].phoneNumber).to.equal(JULIE);
+      const customerId = campaign.recipients[0].customerId;
+      expect(
+        (await call('GET', `/customers/${customerId}`)).body.name,
+      ).to.equal('Julie Example');
+
+      await postTwilioWebhook(
+        twilioInboundForm({ from: JULIE, to: GOLD, body: 'Great!' }),
+      );
+      await postTwilioWebhook(
+        twilioInboundForm({ from: JULIE, to: GOLD, body: 'And?' }),
+      );
+      const { items } = (await call('GET', `/customers/${customerId}/timeline`))
+        .body;
+      const sms = items.filter(
+        (i: { content: { type: string } }) => i.content.type === 'SMS',
+      );
+      expect(sms[0].content.campaign).to.deep.equal({
+        id: campaign.id,
+        name: 'July Sale',
+        answerName: 'Early access',
+      });
+      expect(sms[0].conversationId).to.equal(null);
+      expect(sms[1].content.inResponseTo).to.deep.equal({
+        campaignId: campaign.id,
+        itemId: sms[0].id,
+      });
+      expect(sms[2].content.inResponseTo).to.equal(undefined);
+    });
+
+    it('finds an existing customer by number rather than making another', async () => {
+      await postTwilioWebhook(
+        twilioInboundForm({ from: JULIE, to: GOLD, body: 'Hi' }),
+      );
+      const campaign = (
+        await call('POST', '/campaigns', {
+          name: 'C',
+          from: GOLD,
+          answer: { name: 'A', body: 'Hello' },
+          recipients: [{ name: 'Julie Example', phoneNumber: JULIE }],
+        })
+      ).body;
+      const found = (
+        await call('GET', `/customers?phone=${encodeURIComponent(JULIE)}`)
+      ).body;
+      expect(found).to.have.length(1);
+      expect(found[0].id).to.equal(campaign.recipients[0].customerId);
+    });
+  });
+
+  describe('conversations', () => {
+    async function julieConversation() {
+      await postTwilioWebhook(
+        twilioInboundForm({ from: JULIE, to: GOLD, body: 'Hi' }),
+      );
+      const [customer] = (
+        await call('GET', `/customers?phone=${encodeURIComponent(JULIE)}`)
+      ).body;
+      const [conversation] = (
+        await call('GET', `/conversations?customerId=${customer.id}`)
+      ).body;
+      return conversation;
+    }
+
+    it('sends an agent reply from the inbox number to the customer', async () => {
+      const conversation = await julieConversation();
+      const reply = await call(
+        'POST',
+        `/conversations/${conversation.id}/messages`,
+        {
+          agentId,
+          body: 'Happy to help!',
+        },
+      );
+      expect(reply.status).to.equal(201);
+      expect(reply.body.initiator).to.deep.equal({
+        type: 'AGENT',
+        id: agentId,
+      });
+      expect(reply.body.content).to.deep.include({ from: GOLD, to: JULIE });
+    });
+
+    it('refuses a reply from an agent who does not hold the conversation', async () => {
+      const conversation = await julieConversation();
+      const other = (
+        await call('POST', '/agents', {
+          name: 'Amara',
+          inboxIds: [inboxId],
+          capacity: 1,
+        })
+      ).body;
+      const reply = await call(
+        'POST',
+        `/conversations/${conversation.id}/messages`,
+        {
+          agentId: other.id,
+          body: 'Hi',
+        },
+      );
+      expect(reply.status).to.equal(409);
+      expect(reply.body.message).to.contain(other.id);
+    });
+
+    it('refuses an empty reply and one over 1,600 characters', async () => {
+      const conversation = await julieConversation();
+      for (const body of ['   ', 'x'.repeat(1601)]) {
+        const reply = await call(
+          'POST',
+          `/conversations/${conversation.id}/messages`,
+          {
+            agentId,
+            body,
+          },
+        );
+        expect(reply.status).to.equal(400);
+        expect(reply.body.problems[0].path).to.equal('body');
+      }
+    });
+
+    it('closes a conversation and frees the agent’s capacity', async () => {
+      const conversation = await julieConversation();
+      expect(
+        (await call('GET', `/agents/${agentId}`)).body.openConversations,
+      ).to.equal(1);
+      const closed = await call('PATCH', `/conversations/${conversation.id}`, {
+        status: 'CLOSED',
+      });
+      expect(closed.body.status).to.equal('CLOSED');
+      expect(
+        (await call('GET', `/agents/${agentId}`)).body.openConversations,
+      ).to.equal(0);
+    });
+
+    it('shows the queue with names, in order', async () => {
+      await call('PATCH', `/agents/${agentId}`, { status: 'AWAY' });
+      await postTwilioWebhook(
+        twilioInboundForm({ from: JULIE, to: GOLD, body: 'Hi' }),
+      );
+      const queue = (await call('GET', `/inboxes/${inboxId}/queue`)).body;
+      expect(queue.inbox.id).to.equal(inboxId);
+      expect(
+        queue.waiting.map((w: { customerName: string }) => w.customerName),
+      ).to.deep.equal([JULIE]);
+      expect(queue.agents[0].status).to.equal('AWAY');
+      expect(queue.assignments).to.deep.equal([]);
+    });
+  });
+
+  describe('timeline paging', () => {
+    it('pages back in time, oldest first within a page', async () => {
+      for (let i = 0; i < 5; i++) {
+        mock.clock.advance(1000);
+        await postTwilioWebhook(
+          twilioInboundForm({ from: JULIE, to: GOLD, body: `Message ${i}` }),
+        );
+      }
+      const [customer] = mock.engine.findCustomersByPhone(JULIE);
+      const base = `/customers/${customer!.id}/timeline`;
+      const first = (await call('GET', `${base}?limit=3`)).body;
+      const second = (
+        await call('GET', `${base}?limit=3&before=${first.nextCursor}`)
+      ).body;
+      const bodies = (page: { items: Array<{ content: { body?: string } }> }) =>
+        page.items.map((i) => i.content.body ?? 'routing');
+      // The routing line follows the first message.
+      expect(bodies(first)).to.deep.equal([
+        'Message 2',
+        'Message 3',
+        'Message 4',
+      ]);
+      expect(bodies(second)).to.deep.equal([
+        'Message 0',
+        'routing',
+        'Message 1',
+      ]);
+      expect(second.nextCursor).to.equal(null);
+    });
+  });
+
+  describe('GET /events', () => {
+    it('sends what a reconnecting client missed after Last-Event-ID', async () => {
+      const last = mock.engine.events.latestId;
+      await call('PATCH', `/agents/${agentId}`, { status: 'AWAY' });
+      await call('PATCH', `/agents/${agentId}`, { status: 'AVAILABLE' });
+      const controller = new AbortController();
+      const response = await fetch('/api/v1/events', {
+        headers: { 'last-event-id': String(last), accept: 'text/event-stream' },
+        signal: controller.signal,
+      });
+      expect(response.headers.get('content-type')).to.contain(
+        'text/event-stream',
+      );
+      const reader = response
+        .body!.pipeThrough(new TextDecoderStream())
+        .getReader();
+      let text = '';
+      while ((text.match(/^data: /gm) ?? []).length < 2) {
+        text += (await reader.read()).value;
+      }
+      controller.abort();
+      const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
+      expect(ids).to.deep.equal([last + 1, last + 2]);
+      expect(text).to.contain('event: agent.updated');
+    });
+
+    it('empties the engine on POST /reset', async () => {
+      expect((await call('POST', '/reset')).status).to.equal(204);
+      expect((await call('GET', '/inboxes')).body).to.deep.equal([]);
+    });
+  });
+});
