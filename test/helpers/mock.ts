@@ -41,7 +41,7 @@ export async function fixture(name: string): Promise<string> {
 /** Waits until `check` passes, or fails with its last error. */
 export async function eventually(
   check: () => void,
-  timeoutMs = 2000,
+  timeoutMs = 3000,
 ): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
