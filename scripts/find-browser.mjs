@@ -23,12 +23,18 @@ const runnable = (path) => {
 
 /** The browser's path, or undefined when none is installed. */
 export function findBrowser() {
-  if (process.env.CHROME_PATH) return process.env.CHROME_PATH;
+  const chosen = process.env.CHROME_PATH;
+  if (chosen) return runnable(chosen) ? chosen : undefined;
   return CANDIDATES.find(runnable);
 }
 
-export const NO_BROWSER =
-  'No Chrome or Chromium found: install one (Debian: apt-get install -y chromium) or set CHROME_PATH to its executable.';
+/** One line on how to get a browser, for when findBrowser finds none. */
+export function noBrowserMessage() {
+  const chosen = process.env.CHROME_PATH;
+  return chosen
+    ? `CHROME_PATH is set to ${chosen}, which is not an executable browser: fix it or unset it.`
+    : 'No Chrome or Chromium found: install one (Debian: apt-get install -y chromium) or set CHROME_PATH to its executable.';
+}
 
 /** Flags for headless runs; --no-sandbox only when running as root. */
 export function browserArgs() {
@@ -42,4 +48,14 @@ export function browserArgs() {
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return args;
+}
+
+// Run directly, it prints the browser's path, or fails with how to get one.
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const found = findBrowser();
+  if (!found) {
+    console.error(noBrowserMessage());
+    process.exit(1);
+  }
+  console.log(found);
 }

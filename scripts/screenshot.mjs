@@ -3,13 +3,13 @@
 // the hovercard is in the shot, and saves docs/screenshot.png.
 //   npm start   (in another terminal), then: npm run screenshot [url] [file]
 import { chromium } from 'playwright-core';
-import { browserArgs, findBrowser, NO_BROWSER } from './find-browser.mjs';
+import { browserArgs, findBrowser, noBrowserMessage } from './find-browser.mjs';
 
 const url = process.argv[2] ?? 'http://localhost:5173/';
 const file = process.argv[3] ?? 'docs/screenshot.png';
 const executablePath = findBrowser();
 if (!executablePath) {
-  console.error(NO_BROWSER);
+  console.error(noBrowserMessage());
   process.exit(1);
 }
 

@@ -1,10 +1,10 @@
 // `npm test`: every test in headless Chromium through @web/test-runner.
 // Stops early, in one line, when no browser is installed.
 import { spawnSync } from 'node:child_process';
-import { findBrowser, NO_BROWSER } from './find-browser.mjs';
+import { findBrowser, noBrowserMessage } from './find-browser.mjs';
 
 if (!findBrowser()) {
-  console.error(NO_BROWSER);
+  console.error(noBrowserMessage());
   process.exit(1);
 }
 const result = spawnSync('web-test-runner', process.argv.slice(2), {
