@@ -88,7 +88,6 @@ export class NumberHovercard extends LitElement {
     // Formatting arrives later; the update it asks for also wires the
     // anchor again after a move in the document.
     void loadPhoneFormatting().then(() => this.requestUpdate());
-    document.addEventListener('keydown', this.onKeydown);
   }
 
   override disconnectedCallback(): void {
@@ -123,9 +122,12 @@ export class NumberHovercard extends LitElement {
     const shown = this.matches(':popover-open');
     if (!this.open) {
       if (shown) this.hidePopover();
+      document.removeEventListener('keydown', this.onKeydown);
       return;
     }
     if (!shown) this.showPopover();
+    // Escape closes it wherever focus is, so listen only while open.
+    document.addEventListener('keydown', this.onKeydown);
     const anchor = this.wired;
     if (anchor) {
       this.stopPositioning = autoUpdate(

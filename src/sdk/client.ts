@@ -56,8 +56,9 @@ export class SmsKitClient {
     this.events = new EventStream(`${this.baseUrl}/events`, this.fetchImpl);
   }
 
-  reset(): Promise<unknown> {
-    return this.request('POST', '/reset', NoContent);
+  /** Empties the engine (the mock's own endpoint). */
+  async reset(): Promise<void> {
+    await this.request('POST', '/reset', NoContent);
   }
 
   createInbox(input: CreateInboxRequest): Promise<Inbox> {
