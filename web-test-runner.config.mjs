@@ -14,7 +14,9 @@ const worker = readFileSync(
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
-  concurrency: 2,
+  // One test file at a time: a background tab gets no frames, so pointer
+  // moves and animation frames could wait forever in a parallel run.
+  concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
@@ -30,6 +32,10 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findBrowser(), args: browserArgs() },
+      // Each test file gets a browser context of its own, so each starts
+      // with a service worker of its own and nothing left by another.
+      createBrowserContext: ({ browser }) => browser.createBrowserContext(),
+      createPage: ({ context }) => context.newPage(),
     }),
   ],
 };

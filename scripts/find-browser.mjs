@@ -45,6 +45,11 @@ export function browserArgs() {
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
+    // Test files run in parallel tabs, and only one is in front: keep the
+    // others' timers and frames at full speed.
+    '--disable-background-timer-throttling',
+    '--disable-renderer-backgrounding',
+    '--disable-backgrounding-occluded-windows',
   ];
   if (process.getuid?.() === 0) args.push('--no-sandbox');
   return args;

@@ -34,14 +34,15 @@ describe('the whole flow in the browser', () => {
     });
     const julie = campaign.recipients[0]!.customerId;
 
-    const page = await fixture(
-      html`<div>
-        <routed-queue inbox-id=${gold.id}></routed-queue>
-        <sms-timeline customer-id=${julie}></sms-timeline>
-      </div>`,
+    // Both tags, as a host page embeds them. Each is its own fixture: a
+    // plain <div> fixture waits for an animation frame, which a background
+    // tab in a parallel run never gets.
+    const queue = await fixture<RoutedQueue>(
+      html`<routed-queue inbox-id=${gold.id}></routed-queue>`,
     );
-    const queue = page.querySelector<RoutedQueue>('routed-queue')!;
-    const timeline = page.querySelector<SmsTimeline>('sms-timeline')!;
+    const timeline = await fixture<SmsTimeline>(
+      html`<sms-timeline customer-id=${julie}></sms-timeline>`,
+    );
     await eventually(() => {
       expect(renderedText(timeline)).to.contain('Our July Sale starts Friday.');
       expect(renderedText(queue)).to.contain('Ben Available 0 / 1');

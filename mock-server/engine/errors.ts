@@ -20,3 +20,22 @@ export class EngineError extends Error {
 
 export const notFound = (what: string, id: string, field?: string) =>
   new EngineError('not_found', `No ${what} has the id "${id}".`, field);
+
+/** Refuses a list that names the same value twice, naming the repeat. */
+export function refuseRepeats(
+  values: readonly string[],
+  field: (index: number) => string,
+) {
+  const seen = new Set<string>();
+  values.forEach((value, index) => {
+    if (seen.has(value)) {
+      const name = field(index);
+      throw new EngineError(
+        'invalid',
+        `${name}: ${value} is listed twice.`,
+        name,
+      );
+    }
+    seen.add(value);
+  });
+}

@@ -51,6 +51,10 @@ export interface EngineState {
   /** Customer id by phone number. */
   customerByNumber: Map<string, string>;
   conversations: Map<string, ConversationRecord>;
+  /** Conversation ids by customer id, in creation order. */
+  conversationsByCustomer: Map<string, string[]>;
+  /** The open conversation's id by `customerId|inboxId`. */
+  openByKey: Map<string, string>;
   /** Open conversation ids by agent id. */
   openByAgent: Map<string, Set<string>>;
   /** Waiting conversation ids by inbox id, first come first served. */
@@ -67,7 +71,7 @@ export interface EngineState {
    */
   unanswered: Map<string, { campaignId: string; itemId: string }>;
   /** Twilio MessageSids already taken in, so repeats change nothing. */
-  messageSids: Map<string, string>;
+  messageSids: Map<string, { customerId: string; itemId: string }>;
 }
 
 export function emptyState(): EngineState {
@@ -78,6 +82,8 @@ export function emptyState(): EngineState {
     customers: new Map(),
     customerByNumber: new Map(),
     conversations: new Map(),
+    conversationsByCustomer: new Map(),
+    openByKey: new Map(),
     openByAgent: new Map(),
     waiting: new Map(),
     queuedSeq: new Map(),

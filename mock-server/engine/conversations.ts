@@ -1,0 +1,73 @@
+/** What agents do with a conversation they hold: reply and close. */
+import type { Conversation, TimelineItem } from '../../src/sdk/schemas.js';
+import { drain, release } from './assignment.js';
+import { EngineError } from './errors.js';
+import { openKey, type Store } from './store.js';
+
+/**
+ * Closes a conversation an agent holds, freeing their capacity. One still
+ * waiting in the queue is refused: closing it would leave the customer's
+ * message with nobody, which rule 7 forbids. Closing twice changes nothing.
+ */
+export function closeConversation(store: Store, id: string): Conversation {
+  const conversation = store.conversation(id);
+  if (conversation.status === 'CLOSED') {
+    return store.conversationView(conversation);
+  }
+  if (conversation.agentId === null) {
+    throw new EngineError(
+      'conflict',
+      `Conversation ${id} is waiting in its inbox's queue; it can be closed once an agent has it.`,
+      'status',
+    );
+  }
+  conversation.status = 'CLOSED';
+  store.state.openByKey.delete(
+    openKey(conversation.customerId, conversation.inboxId),
+  );
+  store.emit('conversation.updated', store.conversationView(conversation));
+  release(store, conversation);
+  drain(store);
+  return store.conversationView(conversation);
+}
+
+/** The agent's reply, sent from the inbox number the customer texted. */
+export function sendAgentMessage(
+  store: Store,
+  conversationId: string,
+  agentId: string,
+  body: string,
+): TimelineItem {
+  const conversation = store.conversation(conversationId);
+  store.agent(agentId, 'agentId');
+  if (conversation.status !== 'OPEN') {
+    throw new EngineError(
+      'conflict',
+      `Conversation ${conversationId} is closed.`,
+      'status',
+    );
+  }
+  if (conversation.agentId !== agentId) {
+    const holder = conversation.agentId
+      ? `is assigned to ${conversation.agentId}`
+      : 'is waiting for an agent';
+    throw new EngineError(
+      'conflict',
+      `agentId: ${agentId} cannot reply; conversation ${conversationId} ${holder}.`,
+      'agentId',
+    );
+  }
+  const item = store.append({
+    conversationId,
+    customerId: conversation.customerId,
+    initiator: { type: 'AGENT', id: agentId },
+    content: {
+      type: 'SMS',
+      from: conversation.inboxNumber,
+      to: conversation.customerNumber,
+      body,
+      attachments: [],
+    },
+  });
+  return structuredClone(item);
+}

@@ -1,0 +1,75 @@
+/** Inboxes and the agents who work them. */
+import type {
+  Agent,
+  CreateAgentRequest,
+  CreateInboxRequest,
+  Inbox,
+  UpdateAgentRequest,
+} from '../../src/sdk/schemas.js';
+import { drain } from './assignment.js';
+import { EngineError, refuseRepeats } from './errors.js';
+import type { AgentRecord } from './records.js';
+import type { Store } from './store.js';
+
+/** A new inbox on numbers no other inbox links. */
+export function createInbox(store: Store, input: CreateInboxRequest): Inbox {
+  const { inboxes, inboxByNumber, waiting } = store.state;
+  refuseRepeats(input.phoneNumbers, (i) => `phoneNumbers.${i}`);
+  input.phoneNumbers.forEach((number, index) => {
+    const owner = inboxByNumber.get(number);
+    if (!owner) return;
+    const field = `phoneNumbers.${index}`;
+    throw new EngineError(
+      'conflict',
+      `${field}: ${number} is already linked to the inbox "${inboxes.get(owner)!.name}" (${owner}).`,
+      field,
+    );
+  });
+
+  const inbox: Inbox = {
+    id: store.nextId('inb'),
+    name: input.name,
+    phoneNumbers: [...input.phoneNumbers],
+  };
+  inboxes.set(inbox.id, inbox);
+  waiting.set(inbox.id, []);
+  for (const number of inbox.phoneNumbers) inboxByNumber.set(number, inbox.id);
+  store.emit('inbox.updated', inbox);
+  return structuredClone(inbox);
+}
+
+/** A new agent; an available one takes waiting conversations at once. */
+export function createAgent(store: Store, input: CreateAgentRequest): Agent {
+  input.inboxIds.forEach((id, index) => store.inbox(id, `inboxIds.${index}`));
+  const seq = store.tick();
+  const agent: AgentRecord = {
+    id: `agt_${seq}`,
+    name: input.name,
+    inboxIds: [...new Set(input.inboxIds)],
+    capacity: input.capacity,
+    status: input.status ?? 'AVAILABLE',
+    lastAssignedAt: null,
+    lastAssignedSeq: 0,
+    createdSeq: seq,
+    openConversations: 0,
+  };
+  store.state.agents.set(agent.id, agent);
+  store.state.openByAgent.set(agent.id, new Set());
+  store.emit('agent.updated', store.agentView(agent));
+  drain(store);
+  return store.agentView(agent);
+}
+
+/** A change of status or capacity; freed capacity drains the queues. */
+export function updateAgent(
+  store: Store,
+  id: string,
+  patch: UpdateAgentRequest,
+): Agent {
+  const agent = store.agent(id);
+  if (patch.status !== undefined) agent.status = patch.status;
+  if (patch.capacity !== undefined) agent.capacity = patch.capacity;
+  store.emit('agent.updated', store.agentView(agent));
+  drain(store);
+  return store.agentView(agent);
+}

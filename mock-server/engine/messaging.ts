@@ -1,0 +1,152 @@
+/**
+ * SMS in and out: a campaign sent to its recipients, and a customer's SMS
+ * taken in, joined to their open conversation or routed as a new one.
+ */
+import type {
+  Campaign,
+  CreateCampaignRequest,
+  TimelineItem,
+} from '../../src/sdk/schemas.js';
+import { route } from './assignment.js';
+import { EngineError, refuseRepeats } from './errors.js';
+import type { ConversationRecord, InboundSms } from './records.js';
+import { openKey, type Store } from './store.js';
+
+/** Which campaign message a text from `customer` to `line` answers. */
+const replyKey = (customerNumber: string, line: string) =>
+  `${customerNumber}|${line}`;
+
+/**
+ * Sends at once: each recipient is found or created by phone number and
+ * the campaign SMS lands on their timeline as a Messaging Answer. Their
+ * next text to the campaign's number is the reply to it.
+ */
+export function sendCampaign(
+  store: Store,
+  input: CreateCampaignRequest,
+): Campaign {
+  const { inboxByNumber, unanswered, campaigns } = store.state;
+  if (!inboxByNumber.has(input.from)) {
+    throw new EngineError(
+      'not_found',
+      `from: ${input.from} is not linked to any inbox, so replies could not be routed.`,
+      'from',
+    );
+  }
+  refuseRepeats(
+    input.recipients.map((r) => r.phoneNumber),
+    (i) => `recipients.${i}.phoneNumber`,
+  );
+
+  const id = store.nextId('cmp');
+  const campaign: Campaign = {
+    id,
+    name: input.name,
+    from: input.from,
+    answer: { ...input.answer },
+    recipients: [],
+    sentAt: store.now(),
+  };
+  for (const { name, phoneNumber } of input.recipients) {
+    const customer = store.findOrCreateCustomer(phoneNumber, name);
+    const item = store.append({
+      conversationId: null,
+      customerId: customer.id,
+      initiator: { type: 'CAMPAIGN', id },
+      content: {
+        type: 'SMS',
+        from: input.from,
+        to: phoneNumber,
+        body: input.answer.body,
+        attachments: [],
+        campaign: { id, name: input.name, answerName: input.answer.name },
+      },
+    });
+    unanswered.set(replyKey(phoneNumber, input.from), {
+      campaignId: id,
+      itemId: item.id,
+    });
+    campaign.recipients.push({
+      customerId: customer.id,
+      phoneNumber,
+      itemId: item.id,
+    });
+  }
+  campaigns.set(id, campaign);
+  return structuredClone(campaign);
+}
+
+/**
+ * Takes in a customer's SMS. A repeated MessageSid changes nothing and
+ * returns the item stored the first time.
+ */
+export function receiveSms(
+  store: Store,
+  sms: InboundSms,
+): { item: TimelineItem; repeat: boolean } {
+  const { messageSids, inboxByNumber, unanswered, timelines } = store.state;
+  const earlier = messageSids.get(sms.messageSid);
+  if (earlier) {
+    const record = timelines
+      .get(earlier.customerId)!
+      .find((r) => r.item.id === earlier.itemId)!;
+    return { item: structuredClone(record.item), repeat: true };
+  }
+  const inboxId = inboxByNumber.get(sms.to);
+  if (!inboxId) {
+    throw new EngineError(
+      'not_found',
+      `To: ${sms.to} is not linked to any inbox; the message was not stored.`,
+      'To',
+    );
+  }
+
+  const customer = store.findOrCreateCustomer(sms.from, sms.from);
+  const open = store.openConversation(customer.id, inboxId);
+  const conversation =
+    open ?? openConversation(store, customer.id, inboxId, sms);
+
+  const key = replyKey(sms.from, sms.to);
+  const inResponseTo = unanswered.get(key);
+  unanswered.delete(key);
+  const item = store.append({
+    conversationId: conversation.id,
+    customerId: customer.id,
+    initiator: { type: 'CUSTOMER', id: customer.id },
+    content: {
+      type: 'SMS',
+      from: sms.from,
+      to: sms.to,
+      body: sms.body,
+      attachments: sms.attachments.map((a) => ({ ...a })),
+      ...(inResponseTo && { inResponseTo }),
+    },
+  });
+  messageSids.set(sms.messageSid, { customerId: customer.id, itemId: item.id });
+
+  if (!open) route(store, conversation);
+  return { item: structuredClone(item), repeat: false };
+}
+
+function openConversation(
+  store: Store,
+  customerId: string,
+  inboxId: string,
+  sms: InboundSms,
+): ConversationRecord {
+  const conversation: ConversationRecord = {
+    id: store.nextId('cnv'),
+    customerId,
+    inboxId,
+    agentId: null,
+    status: 'OPEN',
+    createdAt: store.now(),
+    inboxNumber: sms.to,
+    customerNumber: sms.from,
+  };
+  const { conversations, conversationsByCustomer, openByKey } = store.state;
+  conversations.set(conversation.id, conversation);
+  conversationsByCustomer.get(customerId)!.push(conversation.id);
+  openByKey.set(openKey(customerId, inboxId), conversation.id);
+  return conversation;
+}
