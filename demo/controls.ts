@@ -21,6 +21,9 @@ export interface ControlsState {
   reset(): void;
 }
 
+/** The agent the status form is about, kept across redraws. */
+let selectedAgentId: string | undefined;
+
 const field = (form: HTMLFormElement, name: string) =>
   (form.elements.namedItem(name) as HTMLInputElement).value;
 
@@ -88,7 +91,10 @@ export function renderControls(host: HTMLElement, state: ControlsState): void {
 
   const agentName = (id: string) =>
     state.agents.find((a) => a.id === id)?.name ?? id;
-  const first = state.agents[0];
+  // The form shows the chosen agent as the engine has them now; a change
+  // made elsewhere shows up, an edit in progress is kept.
+  const agent =
+    state.agents.find((a) => a.id === selectedAgentId) ?? state.agents[0];
 
   render(
     html`
@@ -133,25 +139,24 @@ Is the sale on in stores too?</textarea>
           >Agent
           <select
             name="agent"
+            .value=${agent?.id ?? ''}
             @change=${(e: Event) => {
-              const form = (e.target as HTMLElement).closest('form')!;
-              const agent = state.agents.find(
-                (a) => a.id === field(form, 'agent'),
-              );
-              if (!agent) return;
-              (form.elements.namedItem('status') as HTMLSelectElement).value =
-                agent.status;
-              (form.elements.namedItem('capacity') as HTMLInputElement).value =
-                String(agent.capacity);
+              selectedAgentId = (e.target as HTMLSelectElement).value;
+              renderControls(host, state);
             }}
           >
-            ${state.agents.map((a) => html`<option value=${a.id}>${a.name}</option>`)}
+            ${state.agents.map(
+              (a) =>
+                html`<option value=${a.id} ?selected=${a.id === agent?.id}>
+                  ${a.name}
+                </option>`,
+            )}
           </select>
         </label>
         <div class="pair">
           <label
             >Status
-            <select name="status">
+            <select name="status" .value=${agent?.status ?? 'AVAILABLE'}>
               <option value="AVAILABLE">Available</option>
               <option value="AWAY">Away</option>
               <option value="OFFLINE">Offline</option>
@@ -163,7 +168,8 @@ Is the sale on in stores too?</textarea>
               name="capacity"
               type="number"
               min="1"
-              value=${String(first?.capacity ?? 1)}
+              required
+              .value=${String(agent?.capacity ?? 1)}
             />
           </label>
         </div>

@@ -13,6 +13,7 @@ import {
 } from '../mock-server/simulator.js';
 import { renderControls } from './controls.js';
 import { describeEvent } from './event-log.js';
+import type { Customer } from '../src/index.js';
 
 const clock = new OffsetClock();
 const { engine } = await startMockServer({ clock });
@@ -42,6 +43,15 @@ function select(customerId: string): void {
   void refresh();
 }
 
+/** The customer, or undefined once the engine no longer has them. */
+function existingCustomer(customerId: string): Customer | undefined {
+  try {
+    return engine.getCustomer(customerId);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Redraws the customer picker and the controls from the engine's state. */
 async function refresh(): Promise<void> {
   const inboxes = await client.listInboxes();
@@ -49,18 +59,28 @@ async function refresh(): Promise<void> {
     .listInboxes()
     .flatMap((inbox) => engine.getQueue(inbox.id))
     .flatMap((q) => [...q.waiting, ...q.assignments]);
-  const people = new Map<string, string>();
-  for (const id of Object.values(scenario.customers)) {
-    people.set(id, engine.getCustomer(id).name);
+  // The story's customers, while they exist (a POST /reset empties the
+  // engine under the page), then anyone else who has texted in.
+  const people = new Map<string, { name: string; phone: string }>();
+  for (const id of [
+    ...Object.values(scenario.customers),
+    ...known.map((k) => k.customerId),
+  ]) {
+    const customer = existingCustomer(id);
+    if (customer) {
+      people.set(id, {
+        name: customer.name,
+        phone: customer.phones[0]!.number,
+      });
+    }
   }
-  for (const { customerId, customerName } of known)
-    people.set(customerId, customerName);
 
   render(
     [...people].map(
-      ([id, name]) =>
+      ([id, { name }]) =>
         html`<button
           type="button"
+          title=${name}
           aria-pressed=${id === selected ? 'true' : 'false'}
           @click=${() => select(id)}
         >
@@ -73,11 +93,7 @@ async function refresh(): Promise<void> {
     client,
     inboxes,
     agents: engine.listAgents(),
-    customers: [...people].map(([id, name]) => ({
-      id,
-      name,
-      phone: engine.getCustomer(id).phones[0]!.number,
-    })),
+    customers: [...people].map(([id, person]) => ({ id, ...person })),
     conversations: engine
       .listInboxes()
       .flatMap((inbox) => engine.getQueue(inbox.id).assignments),

@@ -38,10 +38,22 @@ export interface ErrorBody {
   problems: Problem[];
 }
 
+/** A request refused before it reaches the engine. */
 class BadRequest extends Error {
-  constructor(readonly problems: Problem[]) {
+  constructor(
+    readonly problems: Problem[],
+    readonly status = 400,
+  ) {
     super(describeProblems(problems));
   }
+}
+
+/** Refuses a body that is not of `type` (compared as media types are). */
+function requireType(request: Request, type: string, why = ''): void {
+  const sent = request.headers.get('content-type') ?? '';
+  if (sent.split(';')[0]!.trim().toLowerCase() === type) return;
+  const message = `expected ${type}${why}, not "${sent || 'nothing'}"`;
+  throw new BadRequest([{ path: 'Content-Type', message }], 415);
 }
 
 const STATUS = { invalid: 400, not_found: 404, conflict: 409 } as const;
@@ -57,11 +69,11 @@ function guarded(resolve: HttpResponseResolver): HttpResponseResolver {
       return await resolve(info);
     } catch (error) {
       if (error instanceof BadRequest) {
-        return refusal(400, error.message, error.problems);
+        return refusal(error.status, error.message, error.problems);
       }
       if (error instanceof EngineError) {
         const problems = error.field
-          ? [{ path: error.field, message: error.message }]
+          ? [{ path: error.field, message: error.detail }]
           : [];
         return refusal(STATUS[error.kind], error.message, problems);
       }
@@ -71,6 +83,7 @@ function guarded(resolve: HttpResponseResolver): HttpResponseResolver {
 }
 
 async function jsonBody(request: Request): Promise<unknown> {
+  requireType(request, 'application/json');
   try {
     return await request.json();
   } catch {
@@ -180,15 +193,11 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
     http.post(
       at('/webhooks/twilio/sms'),
       guarded(async ({ request }) => {
-        const type = request.headers.get('content-type') ?? '';
-        if (!type.startsWith('application/x-www-form-urlencoded')) {
-          throw new BadRequest([
-            {
-              path: 'Content-Type',
-              message: `expected application/x-www-form-urlencoded, as Twilio sends, not "${type}"`,
-            },
-          ]);
-        }
+        requireType(
+          request,
+          'application/x-www-form-urlencoded',
+          ', as Twilio sends',
+        );
         const sms = parseTwilioInbound(
           new URLSearchParams(await request.text()),
         );
@@ -286,6 +295,20 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
               'cache-control': 'no-cache',
             },
           },
+        );
+      }),
+    ),
+
+    // Anything else under the base is an endpoint that does not exist,
+    // answered as the API answers, not with the page that happens to be
+    // served there.
+    http.all(
+      at('/*'),
+      guarded(({ request }) => {
+        const path = new URL(request.url).pathname;
+        return refusal(
+          404,
+          `There is no ${request.method} ${path} in this API.`,
         );
       }),
     ),

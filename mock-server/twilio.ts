@@ -66,10 +66,14 @@ export function parseTwilioInbound(form: URLSearchParams): Parsed<InboundSms> {
       attachments.push({ url: url.value, contentType });
     }
   }
-  if (fields[`MediaUrl${count}`] !== undefined) {
+  const extra = Object.keys(fields).find((name) => {
+    const index = /^MediaUrl(\d+)$/.exec(name)?.[1];
+    return index !== undefined && Number(index) >= count;
+  });
+  if (extra) {
     problems.push({
       path: 'NumMedia',
-      message: `says ${count} but MediaUrl${count} was sent too`,
+      message: `says ${count} but ${extra} was sent too`,
     });
   }
   if (count === 0 && Body.trim() === '') {

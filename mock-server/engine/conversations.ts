@@ -18,7 +18,6 @@ export function closeConversation(store: Store, id: string): Conversation {
     throw new EngineError(
       'conflict',
       `Conversation ${id} is waiting in its inbox's queue; it can be closed once an agent has it.`,
-      'status',
     );
   }
   conversation.status = 'CLOSED';
@@ -44,7 +43,6 @@ export function sendAgentMessage(
     throw new EngineError(
       'conflict',
       `Conversation ${conversationId} is closed.`,
-      'status',
     );
   }
   if (conversation.agentId !== agentId) {
@@ -53,7 +51,7 @@ export function sendAgentMessage(
       : 'is waiting for an agent';
     throw new EngineError(
       'conflict',
-      `agentId: ${agentId} cannot reply; conversation ${conversationId} ${holder}.`,
+      `${agentId} cannot reply; conversation ${conversationId} ${holder}.`,
       'agentId',
     );
   }

@@ -21,7 +21,7 @@ export function createInbox(store: Store, input: CreateInboxRequest): Inbox {
     const field = `phoneNumbers.${index}`;
     throw new EngineError(
       'conflict',
-      `${field}: ${number} is already linked to the inbox "${inboxes.get(owner)!.name}" (${owner}).`,
+      `${number} is already linked to the inbox "${inboxes.get(owner)!.name}" (${owner}).`,
       field,
     );
   });

@@ -3,18 +3,20 @@ export type EngineErrorKind = 'invalid' | 'not_found' | 'conflict';
 
 /**
  * A refusal. The engine checks everything before it changes anything, so a
- * thrown EngineError always leaves the state as it was.
+ * thrown EngineError always leaves the state as it was. Its message leads
+ * with the field at fault, when there is one: `To: +1… is not linked…`.
  */
 export class EngineError extends Error {
   override name = 'EngineError';
 
   constructor(
     readonly kind: EngineErrorKind,
-    message: string,
+    /** What was wrong, without the field's name. */
+    readonly detail: string,
     /** The request field at fault, when there is one. */
     readonly field?: string,
   ) {
-    super(message);
+    super(field ? `${field}: ${detail}` : detail);
   }
 }
 
@@ -30,11 +32,7 @@ export function refuseRepeats(
   values.forEach((value, index) => {
     if (seen.has(value)) {
       const name = field(index);
-      throw new EngineError(
-        'invalid',
-        `${name}: ${value} is listed twice.`,
-        name,
-      );
+      throw new EngineError('invalid', `${value} is listed twice.`, name);
     }
     seen.add(value);
   });

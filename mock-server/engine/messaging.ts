@@ -29,13 +29,16 @@ export function sendCampaign(
   if (!inboxByNumber.has(input.from)) {
     throw new EngineError(
       'not_found',
-      `from: ${input.from} is not linked to any inbox, so replies could not be routed.`,
+      `${input.from} is not linked to any inbox, so replies could not be routed.`,
       'from',
     );
   }
   refuseRepeats(
     input.recipients.map((r) => r.phoneNumber),
     (i) => `recipients.${i}.phoneNumber`,
+  );
+  input.recipients.forEach(({ phoneNumber }, i) =>
+    refuseInboxNumber(store, phoneNumber, `recipients.${i}.phoneNumber`),
   );
 
   const id = store.nextId('cmp');
@@ -96,10 +99,12 @@ export function receiveSms(
   if (!inboxId) {
     throw new EngineError(
       'not_found',
-      `To: ${sms.to} is not linked to any inbox; the message was not stored.`,
+      `${sms.to} is not linked to any inbox; the message was not stored.`,
       'To',
     );
   }
+
+  refuseInboxNumber(store, sms.from, 'From');
 
   const customer = store.findOrCreateCustomer(sms.from, sms.from);
   const open = store.openConversation(customer.id, inboxId);
@@ -126,6 +131,17 @@ export function receiveSms(
 
   if (!open) route(store, conversation);
   return { item: structuredClone(item), repeat: false };
+}
+
+/** A number of our own inboxes is never a customer's. */
+function refuseInboxNumber(store: Store, number: string, field: string) {
+  const inboxId = store.state.inboxByNumber.get(number);
+  if (!inboxId) return;
+  throw new EngineError(
+    'invalid',
+    `${number} is the number of the inbox "${store.inbox(inboxId).name}", not a customer's.`,
+    field,
+  );
 }
 
 function openConversation(

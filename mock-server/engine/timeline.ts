@@ -32,7 +32,7 @@ export function pageOf(
     if (end === -1) {
       throw new EngineError(
         'invalid',
-        `before: no item "${cursor}" on this timeline; pass a nextCursor from an earlier page.`,
+        `no item "${cursor}" on this timeline; pass a nextCursor from an earlier page.`,
         'before',
       );
     }

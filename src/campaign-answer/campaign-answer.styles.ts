@@ -35,6 +35,12 @@ export const styles = css`
     font-weight: 600;
   }
 
+  .answer,
+  .campaign {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
   .campaign {
     color: var(--_muted);
     font-size: 0.875rem;

@@ -70,10 +70,12 @@ export class CampaignAnswer extends LitElement {
       <article part="card" aria-label=${`Messaging Answer: ${this.answerName}`}>
         <header>
           <span class="kind">Messaging Answer</span>
-          <span class="answer">${this.answerName}</span>
-          <span class="campaign">· ${this.campaignName} campaign</span>
+          <bdi class="answer">${this.answerName}</bdi>
+          <span class="campaign"
+            >· <bdi>${this.campaignName}</bdi> campaign</span
+          >
         </header>
-        <p class="body">${this.body}</p>
+        <p class="body" dir="auto">${this.body}</p>
         ${renderStamp(
           this.cardId,
           html`<span title=${formatFullTime(this.sentAt)}>Sent ${when}</span>`,

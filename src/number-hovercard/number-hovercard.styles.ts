@@ -49,5 +49,10 @@ export const styles = css`
   .label {
     display: block;
     color: var(--_muted);
+    overflow-wrap: anywhere;
+  }
+
+  dd {
+    min-width: 0;
   }
 `;

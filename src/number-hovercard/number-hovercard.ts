@@ -2,6 +2,7 @@ import {
   autoUpdate,
   computePosition,
   flip,
+  hide,
   offset,
   shift,
 } from '@floating-ui/dom';
@@ -165,12 +166,19 @@ export class NumberHovercard extends LitElement {
   }
 
   private async place(anchor: HTMLElement): Promise<void> {
-    const { x, y } = await computePosition(anchor, this, {
+    const { x, y, middlewareData } = await computePosition(anchor, this, {
       strategy: 'fixed',
       placement: 'top-start',
-      middleware: [offset(8), flip(), shift({ padding: 8 })],
+      middleware: [offset(8), flip(), shift({ padding: 8 }), hide()],
     });
-    Object.assign(this.style, { left: `${x}px`, top: `${y}px` });
+    // When the stamp scrolls out of its timeline the card would float
+    // over something else; it hides until the stamp is back in view.
+    const hidden = middlewareData.hide?.referenceHidden ?? false;
+    Object.assign(this.style, {
+      left: `${x}px`,
+      top: `${y}px`,
+      visibility: hidden ? 'hidden' : '',
+    });
   }
 
   private wire(anchor: HTMLElement | undefined): void {
@@ -199,6 +207,8 @@ export class NumberHovercard extends LitElement {
   };
 
   private onPointerLeave = () => {
+    // Focus opened it as much as the pointer did: it stays while focused.
+    if (this.wired?.matches(':focus-within')) return;
     if (this.open) this.later(false, CLOSE_DELAY_MS);
     else clearTimeout(this.timer);
   };

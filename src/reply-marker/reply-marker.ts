@@ -47,6 +47,8 @@ export class ReplyMarker extends LitElement {
       .stamp {
         text-align: center;
         max-width: 80%;
+        min-width: 0;
+        overflow-wrap: anywhere;
       }
 
       .campaign {
@@ -89,7 +91,7 @@ export class ReplyMarker extends LitElement {
   protected override render() {
     const who = this.customerName || 'The customer';
     const campaign = this.campaignName
-      ? html` · <span class="campaign">${this.campaignName}</span>`
+      ? html` · <bdi class="campaign">${this.campaignName}</bdi>`
       : '';
     const when = this.at
       ? html` ·
@@ -106,7 +108,7 @@ export class ReplyMarker extends LitElement {
       >
         ${renderStamp(
           this.cardId,
-          html`${who} responded to the SMS${campaign}${when}`,
+          html`<bdi>${who}</bdi> responded to the SMS${campaign}${when}`,
           {
             from: this.from,
             to: this.to,

@@ -21,6 +21,15 @@ export const styles = css`
     margin: 0;
   }
 
+  /* Names come from the API and may be long and unbroken. */
+  h2,
+  .name,
+  .customer,
+  .assigned li {
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
   h3 {
     font-size: 0.8125rem;
     text-transform: uppercase;
@@ -67,6 +76,11 @@ export const styles = css`
     flex: 1;
   }
 
+  .status,
+  .load {
+    flex: none;
+  }
+
   .status {
     font-size: 0.75rem;
     border-radius: 999px;
@@ -106,6 +120,8 @@ export const styles = css`
   }
 
   .assigned li {
+    max-width: 100%;
+    box-sizing: border-box;
     font-size: 0.8125rem;
     background: var(--_accent-soft);
     color: var(--_accent);

@@ -101,7 +101,7 @@ export class RoutedQueue extends LitElement {
     return html`
       <section aria-label=${`${queue.inbox.name} inbox`}>
         <header>
-          <h2>${queue.inbox.name}</h2>
+          <h2><bdi>${queue.inbox.name}</bdi></h2>
           <span class="numbers"
             >${queue.inbox.phoneNumbers.map((n) => formatPhone(n)).join(', ')}</span
           >
@@ -122,7 +122,7 @@ export class RoutedQueue extends LitElement {
                 ${queue.waiting.map(
                   (entry) =>
                     html`<li>
-                      <span class="customer">${entry.customerName}</span>
+                      <bdi class="customer">${entry.customerName}</bdi>
                       <span class="since" title=${formatFullTime(entry.since)}
                         >since ${formatTime(entry.since)}</span
                       >
@@ -139,7 +139,7 @@ export class RoutedQueue extends LitElement {
     const full = agent.openConversations >= agent.capacity;
     return html`<li class="agent" part="agent" data-agent-id=${agent.id}>
       <div class="agent-line">
-        <span class="name">${agent.name}</span>
+        <bdi class="name">${agent.name}</bdi>
         <span class="status ${agent.status.toLowerCase()}"
           >${STATUS_TEXT[agent.status]}</span
         >
@@ -152,7 +152,7 @@ export class RoutedQueue extends LitElement {
       ${
         customers.length > 0
           ? html`<ul class="assigned" aria-label=${`Assigned to ${agent.name}`}>
-              ${customers.map((a) => html`<li>${a.customerName}</li>`)}
+              ${customers.map((a) => html`<li><bdi>${a.customerName}</bdi></li>`)}
             </ul>`
           : nothing
       }

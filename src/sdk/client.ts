@@ -61,15 +61,15 @@ export class SmsKitClient {
     await this.request('POST', '/reset', NoContent);
   }
 
-  createInbox(input: CreateInboxRequest): Promise<Inbox> {
+  async createInbox(input: CreateInboxRequest): Promise<Inbox> {
     return this.request('POST', '/inboxes', Inbox, input);
   }
 
-  listInboxes(): Promise<Inbox[]> {
+  async listInboxes(): Promise<Inbox[]> {
     return this.request('GET', '/inboxes', z.array(Inbox));
   }
 
-  getQueue(inboxId: string): Promise<InboxQueue> {
+  async getQueue(inboxId: string): Promise<InboxQueue> {
     return this.request(
       'GET',
       `/inboxes/${segment(inboxId)}/queue`,
@@ -77,23 +77,23 @@ export class SmsKitClient {
     );
   }
 
-  createAgent(input: CreateAgentRequest): Promise<Agent> {
+  async createAgent(input: CreateAgentRequest): Promise<Agent> {
     return this.request('POST', '/agents', Agent, input);
   }
 
-  getAgent(id: string): Promise<Agent> {
+  async getAgent(id: string): Promise<Agent> {
     return this.request('GET', `/agents/${segment(id)}`, Agent);
   }
 
-  updateAgent(id: string, patch: UpdateAgentRequest): Promise<Agent> {
+  async updateAgent(id: string, patch: UpdateAgentRequest): Promise<Agent> {
     return this.request('PATCH', `/agents/${segment(id)}`, Agent, patch);
   }
 
-  createCampaign(input: CreateCampaignRequest): Promise<Campaign> {
+  async createCampaign(input: CreateCampaignRequest): Promise<Campaign> {
     return this.request('POST', '/campaigns', Campaign, input);
   }
 
-  getCampaign(id: string): Promise<Campaign> {
+  async getCampaign(id: string): Promise<Campaign> {
     return this.request('GET', `/campaigns/${segment(id)}`, Campaign);
   }
 
@@ -108,12 +108,12 @@ export class SmsKitClient {
     return found[0];
   }
 
-  getCustomer(id: string): Promise<Customer> {
+  async getCustomer(id: string): Promise<Customer> {
     return this.request('GET', `/customers/${segment(id)}`, Customer);
   }
 
   /** One page of the timeline, oldest first; pass `nextCursor` as `before`. */
-  getTimeline(
+  async getTimeline(
     customerId: string,
     page: { limit?: number; before?: string } = {},
   ): Promise<TimelinePage> {
@@ -128,7 +128,7 @@ export class SmsKitClient {
     );
   }
 
-  listConversations(customerId: string): Promise<Conversation[]> {
+  async listConversations(customerId: string): Promise<Conversation[]> {
     const query = new URLSearchParams({ customerId });
     return this.request(
       'GET',
@@ -137,11 +137,11 @@ export class SmsKitClient {
     );
   }
 
-  getConversation(id: string): Promise<Conversation> {
+  async getConversation(id: string): Promise<Conversation> {
     return this.request('GET', `/conversations/${segment(id)}`, Conversation);
   }
 
-  closeConversation(id: string): Promise<Conversation> {
+  async closeConversation(id: string): Promise<Conversation> {
     return this.request(
       'PATCH',
       `/conversations/${segment(id)}`,
@@ -153,7 +153,7 @@ export class SmsKitClient {
   }
 
   /** The agent's reply, sent as SMS from the inbox number the customer texted. */
-  sendMessage(
+  async sendMessage(
     conversationId: string,
     message: { agentId: string; body: string },
   ): Promise<TimelineItem> {
@@ -201,8 +201,17 @@ export class SmsKitClient {
   }
 }
 
-/** An id as one path segment, so `../` or `?` in it cannot change the URL. */
-const segment = (id: string) => encodeURIComponent(id);
+/**
+ * An id as one path segment, so `/` or `?` in it cannot change the URL.
+ * URLs resolve `.` and `..` (even encoded) as steps between segments, so
+ * those, and the empty id, are refused before anything is sent.
+ */
+function segment(id: string): string {
+  if (id === '' || id === '.' || id === '..') {
+    throw new TypeError(`"${id}" is not an id: pass the id the API gave you.`);
+  }
+  return encodeURIComponent(id);
+}
 
 async function httpError(response: Response): Promise<ApiHttpError> {
   let message = `${response.status} ${response.statusText}`.trim();

@@ -19,7 +19,12 @@ const Id = z.string().check(z.minLength(1));
 const Name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
 const Timestamp = z.iso.datetime({ offset: true });
 const Body = z.string().check(z.maxLength(MAX_BODY_LENGTH));
-const NonEmptyBody = Body.check(z.minLength(1));
+/** Something a person can see: not empty, not only spaces or zero-widths. */
+const VisibleBody = Body.check(
+  z.regex(/[^\s\u200b-\u200d\u2060\ufeff]/u, {
+    error: 'expected some text, not only white space',
+  }),
+);
 
 export const AgentStatus = z.enum(['AVAILABLE', 'AWAY', 'OFFLINE']);
 export const ConversationStatus = z.enum(['OPEN', 'CLOSED']);
@@ -199,7 +204,7 @@ export const UpdateAgentRequest = z
 export const CreateCampaignRequest = z.object({
   name: Name,
   from: PhoneNumber,
-  answer: z.object({ name: Name, body: NonEmptyBody }),
+  answer: z.object({ name: Name, body: VisibleBody }),
   recipients: z
     .array(z.object({ name: Name, phoneNumber: PhoneNumber }))
     .check(z.minLength(1), z.maxLength(1000)),
@@ -211,7 +216,7 @@ export const UpdateConversationRequest = z.object({
 
 export const SendMessageRequest = z.object({
   agentId: Id,
-  body: NonEmptyBody.check(z.trim(), z.minLength(1)),
+  body: VisibleBody,
 });
 
 export type AgentStatus = z.infer<typeof AgentStatus>;

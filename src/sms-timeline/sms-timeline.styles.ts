@@ -62,6 +62,11 @@ export const styles = css`
     font-size: 0.875rem;
   }
 
+  .meta,
+  .routing {
+    overflow-wrap: anywhere;
+  }
+
   .meta {
     font-size: 0.75rem;
     color: var(--_muted);

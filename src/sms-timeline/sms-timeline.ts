@@ -48,6 +48,7 @@ export class SmsTimeline extends LitElement {
     items: { state: true },
     customer: { state: true },
     nextCursor: { state: true },
+    earlierError: { state: true },
   };
 
   declare customerId: string;
@@ -57,6 +58,7 @@ export class SmsTimeline extends LitElement {
   declare protected items: TimelineItem[];
   declare protected customer: Customer | undefined;
   declare protected nextCursor: string | null;
+  declare protected earlierError: string;
 
   private inboxes = new Map<string, Inbox>();
   private agents = new Map<string, string>();
@@ -77,6 +79,7 @@ export class SmsTimeline extends LitElement {
     this.items = [];
     this.customer = undefined;
     this.nextCursor = null;
+    this.earlierError = '';
   }
 
   override connectedCallback(): void {
@@ -89,6 +92,7 @@ export class SmsTimeline extends LitElement {
       this.status = 'loading';
       this.items = [];
       this.nextCursor = null;
+      this.earlierError = '';
       this.live.reload();
     }
     const log = this.log;
@@ -123,17 +127,25 @@ export class SmsTimeline extends LitElement {
         class="log"
         part="log"
         role="log"
+        tabindex="0"
         aria-label=${`Conversation with ${name}`}
       >
         ${
           this.nextCursor
             ? html`<div class="earlier">
+                ${
+                  this.earlierError
+                    ? html`<p class="state error" role="alert">
+                        Couldn’t load earlier messages. ${this.earlierError}
+                      </p>`
+                    : ''
+                }
                 <button
                   class="action"
                   type="button"
                   @click=${() => this.loadEarlier()}
                 >
-                  Show earlier messages
+                  ${this.earlierError ? 'Try again' : 'Show earlier messages'}
                 </button>
               </div>`
             : ''
@@ -217,11 +229,21 @@ export class SmsTimeline extends LitElement {
         before,
       });
       await this.lookUpNames(client, page.items);
-      this.stickToBottom = false;
+      // Older items go in above what the agent reads: keep that where it
+      // is, and keep focus in the log when the button goes away.
+      const log = this.log;
+      const fromBottom = log ? log.scrollHeight - log.scrollTop : 0;
+      const hadFocus =
+        this.renderRoot.querySelector('.earlier :focus') !== null;
+      this.earlierError = '';
       this.items = mergeItems(this.items, page.items);
       this.nextCursor = page.nextCursor;
+      await this.updateComplete;
+      if (log) log.scrollTop = log.scrollHeight - fromBottom;
+      if (hadFocus && !this.nextCursor) log?.focus();
     } catch (error) {
-      this.fail((error as Error).message);
+      // What is shown stays; only the paging says it failed.
+      this.earlierError = (error as Error).message;
     }
   }
 

@@ -91,7 +91,7 @@ function renderBubble(
           >`,
       )}
     </div>
-    <div class="meta">${who} · ${time(item.timestamp)}</div>
+    <div class="meta"><bdi>${who}</bdi> · ${time(item.timestamp)}</div>
   </div>`;
 }
 
@@ -99,12 +99,17 @@ function renderRouting(
   content: Extract<TimelineItem['content'], { type: 'ROUTING' }>,
   ctx: RowContext,
 ) {
-  const inbox = ctx.inboxName(content.inboxId);
-  const text =
+  // Names are isolated with <bdi>, so a right-to-left name cannot reorder
+  // the words around it.
+  const inbox = html`<bdi>${ctx.inboxName(content.inboxId)}</bdi>`;
+  const agent = html`<bdi>${ctx.agentName(content.agentId ?? '')}</bdi>`;
+  const outcome =
     content.reason === 'QUEUED'
-      ? `Routed to ${inbox} · waiting for an agent`
+      ? 'waiting for an agent'
       : content.reason === 'ASSIGNED_FROM_QUEUE'
-        ? `Routed to ${inbox} · assigned to ${ctx.agentName(content.agentId ?? '')} from the queue`
-        : `Routed to ${inbox} · assigned to ${ctx.agentName(content.agentId ?? '')}`;
-  return html`<p class="routing" part="routing">${text}</p>`;
+        ? html`assigned to ${agent} from the queue`
+        : html`assigned to ${agent}`;
+  return html`<p class="routing" part="routing">
+    Routed to ${inbox} · ${outcome}
+  </p>`;
 }

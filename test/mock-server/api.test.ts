@@ -217,20 +217,102 @@ describe('the HTTP API', () => {
         400,
         /customerId/,
       ],
+      [
+        'an answer of only white space',
+        'POST',
+        '/campaigns',
+        {
+          name: 'C',
+          from: GOLD,
+          answer: { name: 'A', body: '   ' },
+          recipients: [{ name: 'J', phoneNumber: JULIE }],
+        },
+        400,
+        /answer\.body: expected some text/,
+      ],
+      [
+        'a recipient who is an inbox number',
+        'POST',
+        '/campaigns',
+        {
+          name: 'C',
+          from: GOLD,
+          answer: { name: 'A', body: 'Hi' },
+          recipients: [{ name: 'J', phoneNumber: GOLD }],
+        },
+        400,
+        /recipients\.0\.phoneNumber: .*inbox "Gold"/,
+      ],
+      [
+        'an unknown inbox id, naming where',
+        'POST',
+        '/agents',
+        { name: 'A', inboxIds: ['INBOX', 'nope'], capacity: 1 },
+        404,
+        /^inboxIds\.1: No inbox has the id "nope"/,
+      ],
+      [
+        'an endpoint that does not exist',
+        'GET',
+        '/agents',
+        undefined,
+        404,
+        /There is no GET \/api\/v1\/agents/,
+      ],
+      [
+        'a path past a known one',
+        'GET',
+        '/customers/cus_1/timeline/x',
+        undefined,
+        404,
+        /There is no GET/,
+      ],
     ];
+    /** Puts this test's ids where a case says AGENT or INBOX. */
+    const withIds = <T>(value: T): T =>
+      value === undefined
+        ? value
+        : JSON.parse(
+            JSON.stringify(value)
+              .replaceAll('"AGENT"', JSON.stringify(agentId))
+              .replaceAll('"INBOX"', JSON.stringify(inboxId)),
+          );
     for (const [what, method, path, body, status, message] of cases) {
       it(`refuses ${what} with ${status}`, async () => {
         const before = mock.engine.events.latestId;
         const response = await call(
           method,
           path.replace('AGENT', agentId),
-          body,
+          withIds(body),
         );
         expect(response.status).to.equal(status);
         expect(response.body.message).to.match(message);
         expect(mock.engine.events.latestId).to.equal(before);
       });
     }
+
+    it('names a field once: problems carry the path apart from the message', async () => {
+      const response = await call('POST', '/inboxes', {
+        name: 'B',
+        phoneNumbers: [GOLD],
+      });
+      expect(response.body.problems).to.deep.equal([
+        {
+          path: 'phoneNumbers.0',
+          message: `${GOLD} is already linked to the inbox "Gold" (${inboxId}).`,
+        },
+      ]);
+    });
+
+    it('refuses JSON sent as another type with 415', async () => {
+      const response = await fetch('/api/v1/inboxes', {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ name: 'B', phoneNumbers: ['+14155550300'] }),
+      });
+      expect(response.status).to.equal(415);
+      expect((await response.json()).problems[0].path).to.equal('Content-Type');
+    });
 
     it('refuses a body that is not JSON', async () => {
       const response = await fetch('/api/v1/inboxes', {
@@ -358,7 +440,7 @@ describe('the HTTP API', () => {
 
     it('refuses an empty reply and one over 1,600 characters', async () => {
       const conversation = await julieConversation();
-      for (const body of ['   ', 'x'.repeat(1601)]) {
+      for (const body of ['   ', '\u200b', 'x'.repeat(1601)]) {
         const reply = await call(
           'POST',
           `/conversations/${conversation.id}/messages`,

@@ -57,6 +57,21 @@ const refusals: Array<[string, Change, number, RegExp]> = [
     400,
     /NumMedia/,
   ],
+  [
+    'with a media URL past NumMedia, after a gap',
+    (f) => {
+      addMedia('1', 'https://example.com/a.jpg')(f);
+      f.set('MediaUrl2', 'https://example.com/c.jpg');
+    },
+    400,
+    /NumMedia: says 1 but MediaUrl2/,
+  ],
+  [
+    'from one of our own inbox numbers',
+    (f) => f.set('From', GOLD),
+    400,
+    /From: \+14155550100 is the number of the inbox "Gold Members"/,
+  ],
 ];
 
 describe('POST /webhooks/twilio/sms', () => {
@@ -121,10 +136,19 @@ describe('POST /webhooks/twilio/sms', () => {
     });
   }
 
-  it('refuses a JSON body: Twilio posts forms', async () => {
+  it('refuses a JSON body with 415: Twilio posts forms', async () => {
     const response = await post('{"From":"+14155550142"}', 'application/json');
-    expect(response.status).to.equal(400);
+    expect(response.status).to.equal(415);
     expect((await response.json()).message).to.contain('x-www-form-urlencoded');
+  });
+
+  it('reads the content type as media types are read, in any case', async () => {
+    const form = await fixture('twilio-inbound-sms.form');
+    const response = await post(
+      form,
+      'Application/X-WWW-Form-Urlencoded; charset=UTF-8',
+    );
+    expect(response.status).to.equal(200);
   });
 
   it('accepts the simulator’s form, which the demo sends', async () => {

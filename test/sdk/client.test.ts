@@ -108,6 +108,14 @@ describe('SmsKitClient', () => {
     expect((error as ApiHttpError).status).to.equal(404);
   });
 
+  it('refuses ids a URL would read as steps, before sending anything', async () => {
+    for (const id of ['', '.', '..']) {
+      const error = await rejection(mock.client.getQueue(id));
+      expect(error).to.be.instanceOf(TypeError);
+      expect(error.message).to.contain('is not an id');
+    }
+  });
+
   describe('events', () => {
     it('hears each change once', async () => {
       const heard: EngineEvent[] = [];
