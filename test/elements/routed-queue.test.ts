@@ -101,6 +101,26 @@ describe('<routed-queue>', () => {
     );
   });
 
+  it('keeps status and load in view beside a long unbroken name', async () => {
+    const agent = mock.engine.createAgent({
+      name: 'Agent'.padEnd(150, 'Z'),
+      inboxIds: [story.inboxes.gold],
+      capacity: 2,
+      status: 'AWAY',
+    });
+    const element = await fixture<RoutedQueue>(
+      html`<routed-queue
+        style="width: 320px"
+        inbox-id=${story.inboxes.gold}
+      ></routed-queue>`,
+    );
+    await eventually(() => expect(deep(element, 'section')).to.exist);
+    const row = agentRow(element, agent.id);
+    const load = row.querySelector('.load')!.getBoundingClientRect();
+    expect(load.right).to.be.at.most(element.getBoundingClientRect().right);
+    expect(row.scrollWidth).to.be.at.most(row.clientWidth + 1);
+  });
+
   it('shows names as text, never markup', async () => {
     mock.engine.createAgent({
       name: '<b id="bold">Eve</b>',

@@ -193,6 +193,65 @@ describe('<sms-timeline>', () => {
     );
   });
 
+  it('keeps the reader’s place and focus when older messages load', async () => {
+    for (let i = 0; i < 60; i++) {
+      mock.engine.receiveSms({
+        messageSid: `SM${i.toString(16).padStart(32, 'b')}`,
+        from: story.phones.julie,
+        to: story.numbers.gold,
+        body: `Message ${i}`,
+        attachments: [],
+      });
+    }
+    const element = await render();
+    const log = deep(element, '.log');
+    log.scrollTop = 0;
+    const first = [...log.querySelectorAll('.row')][1]!;
+    const offset = first.getBoundingClientRect().top;
+    const button = deep<HTMLButtonElement>(element, '.earlier button');
+    button.focus();
+    button.click();
+    await eventually(() =>
+      expect(element.shadowRoot!.querySelector('.earlier')).to.equal(null),
+    );
+    // The row the reader saw is where it was; focus stayed in the log.
+    expect(Math.abs(first.getBoundingClientRect().top - offset)).to.be.below(2);
+    expect(element.shadowRoot!.activeElement).to.equal(log);
+  });
+
+  it('wraps long unbroken names instead of scrolling sideways', async () => {
+    const long = 'Customer'.padEnd(160, 'X');
+    mock.engine.createCampaign({
+      name: 'N'.repeat(150),
+      from: story.numbers.gold,
+      answer: { name: 'A'.repeat(150), body: 'Hi' },
+      recipients: [{ name: long, phoneNumber: '+14155550901' }],
+    });
+    mock.engine.receiveSms({
+      messageSid: `SM${'c'.repeat(32)}`,
+      from: '+14155550901',
+      to: story.numbers.gold,
+      body: 'Yes',
+      attachments: [],
+    });
+    const [customer] = mock.engine.findCustomersByPhone('+14155550901');
+    const element = await fixture<SmsTimeline>(
+      html`<sms-timeline
+        style="width: 420px"
+        customer-id=${customer!.id}
+      ></sms-timeline>`,
+    );
+    await eventually(() => expect(renderedText(element)).to.contain('Yes'));
+    const log = deep(element, '.log');
+    expect(log.scrollWidth).to.be.at.most(log.clientWidth + 1);
+  });
+
+  it('isolates names so right-to-left text cannot reorder the line', async () => {
+    const element = await render();
+    const meta = deep(element, '.message .meta');
+    expect(meta.querySelector('bdi')?.textContent).to.equal('Julie Example');
+  });
+
   it('uses a client an ancestor provides with @lit/context', async () => {
     const requests: string[] = [];
     const provided = new SmsKitClient({

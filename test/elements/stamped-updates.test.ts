@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse, sendKeys } from '@web/test-runner-commands';
+import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
 import '../../src/campaign-answer/define.js';
 import '../../src/number-hovercard/define.js';
 import '../../src/reply-marker/define.js';
@@ -132,6 +132,18 @@ for (const [tag, render] of [
       expect(isShown(card)).to.equal(true);
     });
 
+    it('stays open while its stamp has focus, whatever the pointer does', async () => {
+      const host = await render();
+      const stamp = deep(host, '[part=stamp]');
+      stamp.focus();
+      const card = cardOf(host);
+      await eventually(() => expect(isShown(card)).to.equal(true));
+      await hover(stamp);
+      await sendMouse({ type: 'move', position: [0, 0] });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      expect(isShown(card)).to.equal(true);
+    });
+
     it('closes on Escape without moving focus', async () => {
       const host = await render();
       const stamp = deep(host, '[part=stamp]');
@@ -187,6 +199,47 @@ describe('<number-hovercard>', () => {
       const hit = document.elementFromPoint(x, y);
       expect(hit).to.equal(card);
     });
+  });
+
+  it('hides while its anchor is scrolled out of view, and returns', async () => {
+    const box = await fixture(
+      html`<div style="height: 120px; overflow: auto">
+        <button id="anchor">stamp</button>
+        <div style="height: 600px"></div>
+        <number-hovercard
+          for="anchor"
+          from="+14155550100"
+          to="+14155550142"
+        ></number-hovercard>
+      </div>`,
+    );
+    const card = box.querySelector<NumberHovercard>('number-hovercard')!;
+    card.show();
+    await eventually(() =>
+      expect(getComputedStyle(card).visibility).to.equal('visible'),
+    );
+    box.scrollTop = 300;
+    await eventually(() =>
+      expect(getComputedStyle(card).visibility).to.equal('hidden'),
+    );
+    box.scrollTop = 0;
+    await eventually(() =>
+      expect(getComputedStyle(card).visibility).to.equal('visible'),
+    );
+  });
+
+  it('wraps a long unbroken label inside the card', async () => {
+    const card = await fixture<NumberHovercard>(
+      html`<number-hovercard
+        from="+14155550100"
+        to="+14155550142"
+        from-label=${'L'.repeat(200)}
+      ></number-hovercard>`,
+    );
+    card.show();
+    await card.updateComplete;
+    const panel = deep(card, '.card');
+    expect(panel.scrollWidth).to.be.at.most(panel.clientWidth + 1);
   });
 
   it('formats a number from another country internationally', async () => {
