@@ -144,9 +144,15 @@ export const styles = css`
 
   .waiting li {
     display: flex;
-    justify-content: space-between;
-    gap: 0.5rem;
+    flex-wrap: wrap;
+    gap: 0 0.5rem;
     padding: 0.25rem 0;
+  }
+
+  /* The time goes under the name when both do not fit on one line. */
+  .since {
+    margin-inline-start: auto;
+    white-space: nowrap;
   }
 
   .waiting li::before {
@@ -156,7 +162,9 @@ export const styles = css`
     min-width: 1.5rem;
   }
 
+  /* As wide as the name, up to the whole line, before the time wraps. */
   .customer {
-    flex: 1;
+    flex: 1 0 auto;
+    max-width: 100%;
   }
 `;

@@ -2,8 +2,10 @@ import { html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { SmsKitClient } from '../sdk/client.js';
 import type { Agent, EngineEvent, InboxQueue } from '../sdk/schemas.js';
 import { LiveController } from '../shared/client-controller.js';
+import { failureOf, type Failure } from '../shared/failure.js';
 import {
   formatFullTime,
+  formatName,
   formatPhone,
   formatTime,
   loadPhoneFormatting,
@@ -43,6 +45,7 @@ export class RoutedQueue extends LitElement {
     apiBase: { attribute: 'api-base' },
     status: { state: true },
     error: { state: true },
+    retryable: { state: true },
     queue: { state: true },
   };
 
@@ -50,6 +53,7 @@ export class RoutedQueue extends LitElement {
   declare apiBase: string;
   declare protected status: Status;
   declare protected error: string;
+  declare protected retryable: boolean;
   declare protected queue: InboxQueue | undefined;
 
   private requested = 0;
@@ -67,6 +71,7 @@ export class RoutedQueue extends LitElement {
     this.apiBase = '';
     this.status = 'loading';
     this.error = '';
+    this.retryable = true;
     this.queue = undefined;
   }
 
@@ -87,9 +92,17 @@ export class RoutedQueue extends LitElement {
     if (this.status === 'error') {
       return html`<div class="state error" part="state" role="alert">
         <p>Couldn’t load this inbox. ${this.error}</p>
-        <button class="action" type="button" @click=${() => this.retry()}>
-          Try again
-        </button>
+        ${
+          this.retryable
+            ? html`<button
+                class="action"
+                type="button"
+                @click=${() => this.retry()}
+              >
+                Try again
+              </button>`
+            : ''
+        }
       </div>`;
     }
     const queue = this.queue;
@@ -122,7 +135,9 @@ export class RoutedQueue extends LitElement {
                 ${queue.waiting.map(
                   (entry) =>
                     html`<li>
-                      <bdi class="customer">${entry.customerName}</bdi>
+                      <bdi class="customer"
+                        >${formatName(entry.customerName)}</bdi
+                      >
                       <span class="since" title=${formatFullTime(entry.since)}
                         >since ${formatTime(entry.since)}</span
                       >
@@ -152,7 +167,7 @@ export class RoutedQueue extends LitElement {
       ${
         customers.length > 0
           ? html`<ul class="assigned" aria-label=${`Assigned to ${agent.name}`}>
-              ${customers.map((a) => html`<li><bdi>${a.customerName}</bdi></li>`)}
+              ${customers.map((a) => html`<li><bdi>${formatName(a.customerName)}</bdi></li>`)}
             </ul>`
           : nothing
       }
@@ -170,7 +185,10 @@ export class RoutedQueue extends LitElement {
     isCurrent: () => boolean,
   ): Promise<void> {
     if (!this.inboxId) {
-      this.fail('Set the inbox-id attribute to the inbox to show.');
+      this.fail({
+        retryable: false,
+        message: 'Set the inbox-id attribute to the inbox to show.',
+      });
       return;
     }
     // Answers apply in the order their requests left, so a slow answer
@@ -183,8 +201,7 @@ export class RoutedQueue extends LitElement {
       this.queue = queue;
       this.status = 'ready';
     } catch (error) {
-      if (isCurrent() && request >= this.applied)
-        this.fail((error as Error).message);
+      if (isCurrent() && request >= this.applied) this.fail(failureOf(error));
     }
   }
 
@@ -218,8 +235,9 @@ export class RoutedQueue extends LitElement {
     );
   }
 
-  private fail(message: string): void {
+  private fail({ message, retryable }: Failure): void {
     this.error = message;
+    this.retryable = retryable;
     this.status = 'error';
   }
 }

@@ -36,6 +36,14 @@ export function formatPhone(number: string, country = agentCountry()): string {
     : parsed.formatInternational();
 }
 
+/**
+ * A customer's name for display. Someone who texted in unannounced is
+ * named by their number, which then reads like any other number shown.
+ */
+export function formatName(name: string): string {
+  return /^\+[1-9]\d{6,14}$/.test(name) ? formatPhone(name) : name;
+}
+
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
   dateStyle: 'medium',

@@ -13,10 +13,13 @@ export const styles = css`
     height: var(--sms-kit-timeline-height, 24rem);
     overflow-y: auto;
     padding: 0.75rem 1rem;
+    box-sizing: border-box;
+  }
+
+  .content {
     display: flex;
     flex-direction: column;
     gap: 0.75rem;
-    box-sizing: border-box;
   }
 
   .earlier {
@@ -31,7 +34,7 @@ export const styles = css`
   }
 
   .message.outbound {
-    align-self: flex-end;
+    margin-inline-start: auto;
     align-items: flex-end;
   }
 

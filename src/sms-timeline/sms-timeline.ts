@@ -8,7 +8,8 @@ import type {
   TimelineItem,
 } from '../sdk/schemas.js';
 import { LiveController } from '../shared/client-controller.js';
-import { loadPhoneFormatting } from '../shared/format.js';
+import { failureOf, type Failure } from '../shared/failure.js';
+import { formatName, loadPhoneFormatting } from '../shared/format.js';
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
 import { styles } from './sms-timeline.styles.js';
 import { mergeItems } from './timeline-order.js';
@@ -45,6 +46,7 @@ export class SmsTimeline extends LitElement {
     apiBase: { attribute: 'api-base' },
     status: { state: true },
     error: { state: true },
+    retryable: { state: true },
     items: { state: true },
     customer: { state: true },
     nextCursor: { state: true },
@@ -55,6 +57,7 @@ export class SmsTimeline extends LitElement {
   declare apiBase: string;
   declare protected status: Status;
   declare protected error: string;
+  declare protected retryable: boolean;
   declare protected items: TimelineItem[];
   declare protected customer: Customer | undefined;
   declare protected nextCursor: string | null;
@@ -76,6 +79,7 @@ export class SmsTimeline extends LitElement {
     this.apiBase = '';
     this.status = 'loading';
     this.error = '';
+    this.retryable = true;
     this.items = [];
     this.customer = undefined;
     this.nextCursor = null;
@@ -95,16 +99,25 @@ export class SmsTimeline extends LitElement {
       this.earlierError = '';
       this.live.reload();
     }
-    const log = this.log;
-    if (log) {
-      this.stickToBottom =
-        log.scrollHeight - log.scrollTop - log.clientHeight < 24;
-    }
   }
 
   protected override updated(): void {
-    const log = this.log;
-    if (log && this.stickToBottom) log.scrollTop = log.scrollHeight;
+    // Rows such as campaign-answer draw after this element does, so the
+    // content is watched for size: while the agent is at the bottom, the
+    // newest message stays in view however late its row takes shape.
+    const content = this.renderRoot.querySelector('.content');
+    if (content !== this.watched) {
+      this.resizes.disconnect();
+      if (content) this.resizes.observe(content);
+      this.watched = content ?? undefined;
+    }
+    this.keepAtBottom();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizes.disconnect();
+    this.watched = undefined;
   }
 
   protected override render() {
@@ -116,12 +129,22 @@ export class SmsTimeline extends LitElement {
     if (this.status === 'error') {
       return html`<div class="state error" part="state" role="alert">
         <p>Couldn’t load this timeline. ${this.error}</p>
-        <button class="action" type="button" @click=${() => this.retry()}>
-          Try again
-        </button>
+        ${
+          this.retryable
+            ? html`<button
+                class="action"
+                type="button"
+                @click=${() => this.retry()}
+              >
+                Try again
+              </button>`
+            : ''
+        }
       </div>`;
     }
-    const name = this.customer?.name ?? 'this customer';
+    const name = this.customer
+      ? formatName(this.customer.name)
+      : 'this customer';
     return html`
       <div
         class="log"
@@ -129,44 +152,63 @@ export class SmsTimeline extends LitElement {
         role="log"
         tabindex="0"
         aria-label=${`Conversation with ${name}`}
+        @scroll=${this.onScroll}
       >
-        ${
-          this.nextCursor
-            ? html`<div class="earlier">
-                ${
-                  this.earlierError
-                    ? html`<p class="state error" role="alert">
-                        Couldn’t load earlier messages. ${this.earlierError}
-                      </p>`
-                    : ''
-                }
-                <button
-                  class="action"
-                  type="button"
-                  @click=${() => this.loadEarlier()}
-                >
-                  ${this.earlierError ? 'Try again' : 'Show earlier messages'}
-                </button>
-              </div>`
-            : ''
-        }
-        ${
-          this.items.length === 0
-            ? html`<div class="state" part="state">
-                No messages with ${name} yet.
-              </div>`
-            : repeat(
-                this.items,
-                (item) => item.id,
-                (item) =>
-                  html`<div class="row">
-                    ${renderRow(item, this.rowContext)}
-                  </div>`,
-              )
-        }
+        <div class="content">
+          ${
+            this.nextCursor
+              ? html`<div class="earlier">
+                  ${
+                    this.earlierError
+                      ? html`<p class="state error" role="alert">
+                          Couldn’t load earlier messages. ${this.earlierError}
+                        </p>`
+                      : ''
+                  }
+                  <button
+                    class="action"
+                    type="button"
+                    @click=${() => this.loadEarlier()}
+                  >
+                    ${this.earlierError ? 'Try again' : 'Show earlier messages'}
+                  </button>
+                </div>`
+              : ''
+          }
+          ${
+            this.items.length === 0
+              ? html`<div class="state" part="state">
+                  No messages with ${name} yet.
+                </div>`
+              : repeat(
+                  this.items,
+                  (item) => item.id,
+                  (item) =>
+                    html`<div class="row">
+                      ${renderRow(item, this.rowContext)}
+                    </div>`,
+                )
+          }
+        </div>
       </div>
     `;
   }
+
+  private readonly resizes = new ResizeObserver(() => this.keepAtBottom());
+  private watched?: Element;
+
+  private keepAtBottom(): void {
+    const log = this.log;
+    if (log && this.stickToBottom) log.scrollTop = log.scrollHeight;
+  }
+
+  /** The agent scrolled: stick to the bottom only while they are there. */
+  private onScroll = () => {
+    const log = this.log;
+    if (!log) return;
+    this.stickToBottom =
+      log.scrollHeight - log.scrollTop - log.clientHeight < 24;
+  };
 
   private get log(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.log');
@@ -193,7 +235,10 @@ export class SmsTimeline extends LitElement {
   ): Promise<void> {
     const customerId = this.customerId;
     if (!customerId) {
-      this.fail('Set the customer-id attribute to the customer to show.');
+      this.fail({
+        retryable: false,
+        message: 'Set the customer-id attribute to the customer to show.',
+      });
       return;
     }
     try {
@@ -215,7 +260,7 @@ export class SmsTimeline extends LitElement {
       this.stickToBottom = true;
       this.status = 'ready';
     } catch (error) {
-      if (isCurrent()) this.fail((error as Error).message);
+      if (isCurrent()) this.fail(failureOf(error));
     }
   }
 
@@ -315,8 +360,9 @@ export class SmsTimeline extends LitElement {
     }
   }
 
-  private fail(message: string): void {
+  private fail({ message, retryable }: Failure): void {
     this.error = message;
+    this.retryable = retryable;
     this.status = 'error';
   }
 }

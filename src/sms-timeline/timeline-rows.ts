@@ -4,7 +4,7 @@
  */
 import { html, nothing } from 'lit';
 import type { Customer, SmsContent, TimelineItem } from '../sdk/schemas.js';
-import { formatFullTime, formatTime } from '../shared/format.js';
+import { formatFullTime, formatName, formatTime } from '../shared/format.js';
 
 /** What the rows need besides the item itself. */
 export interface RowContext {
@@ -43,7 +43,7 @@ function renderCampaign(
     from=${content.from}
     to=${content.to}
     from-label=${ctx.lineName(content.from)}
-    to-label=${ctx.customer?.name ?? ''}
+    to-label=${formatName(ctx.customer?.name ?? '')}
   ></campaign-answer>`;
 }
 
@@ -54,7 +54,7 @@ function renderMarker(
   ctx: RowContext,
 ) {
   return html`<reply-marker
-    customer-name=${ctx.customer?.name ?? content.from}
+    customer-name=${formatName(ctx.customer?.name ?? content.from)}
     campaign-name=${ctx.campaignName(content.inResponseTo!.campaignId)}
     at=${item.timestamp}
     from=${content.to}
@@ -73,7 +73,7 @@ function renderBubble(
     ? item.initiator.id
       ? ctx.agentName(item.initiator.id)
       : 'Agent'
-    : (ctx.customer?.name ?? content.from);
+    : formatName(ctx.customer?.name ?? content.from);
   return html`<div
     class="message ${outbound ? 'outbound' : 'inbound'}"
     part="message"

@@ -114,6 +114,27 @@ describe('<sms-timeline>', () => {
     expect(deep(element, '.log').querySelector('img')).to.equal(null);
   });
 
+  it('opens on the newest message, even when campaign rows draw late', async () => {
+    // Short enough that only the campaign answer, which draws after the
+    // timeline does, makes the log overflow.
+    const element = await fixture<SmsTimeline>(
+      html`<sms-timeline
+        style="--sms-kit-timeline-height: 160px"
+        customer-id=${story.customers.julie}
+      ></sms-timeline>`,
+    );
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('Routed to'),
+    );
+    const log = deep(element, '.log');
+    await eventually(() => {
+      expect(log.scrollHeight).to.be.greaterThan(log.clientHeight);
+      expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.below(
+        2,
+      );
+    });
+  });
+
   it('says so while loading', async () => {
     mock.worker.use(http.get('/api/v1/customers/:id', () => delay('infinite')));
     const element = await fixture<SmsTimeline>(
@@ -147,11 +168,12 @@ describe('<sms-timeline>', () => {
     );
   });
 
-  it('says a customer cannot be found, naming the id', async () => {
+  it('says a customer cannot be found, naming the id, with no vain retry', async () => {
     const element = await fixture<SmsTimeline>(
       html`<sms-timeline customer-id="cus_404"></sms-timeline>`,
     );
     await eventually(() => expect(renderedText(element)).to.contain('cus_404'));
+    expect(element.shadowRoot!.querySelector('button')).to.equal(null);
   });
 
   it('asks for a customer-id when it has none', async () => {
