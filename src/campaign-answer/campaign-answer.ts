@@ -1,6 +1,6 @@
-import { html, LitElement } from 'lit';
+import { html } from 'lit';
 import { formatFullTime, formatTime } from '../shared/format.js';
-import { renderStamp, stampId, stampStyles } from '../shared/stamp.js';
+import { StampedUpdate, stampStyles } from '../shared/stamped-update.js';
 import { tokens } from '../shared/styles.js';
 import { styles } from './campaign-answer.styles.js';
 
@@ -27,7 +27,7 @@ import { styles } from './campaign-answer.styles.js';
  *
  * @cssprop --sms-kit-color-accent - The card's edge and heading.
  */
-export class CampaignAnswer extends LitElement {
+export class CampaignAnswer extends StampedUpdate {
   static override styles = [tokens, stampStyles, styles];
 
   static override properties = {
@@ -35,22 +35,12 @@ export class CampaignAnswer extends LitElement {
     answerName: { attribute: 'answer-name' },
     body: {},
     sentAt: { attribute: 'sent-at' },
-    from: {},
-    to: {},
-    fromLabel: { attribute: 'from-label' },
-    toLabel: { attribute: 'to-label' },
   };
 
   declare campaignName: string;
   declare answerName: string;
   declare body: string;
   declare sentAt: string;
-  declare from: string;
-  declare to: string;
-  declare fromLabel: string;
-  declare toLabel: string;
-
-  private readonly cardId = stampId();
 
   constructor() {
     super();
@@ -58,10 +48,6 @@ export class CampaignAnswer extends LitElement {
     this.answerName = '';
     this.body = '';
     this.sentAt = '';
-    this.from = '';
-    this.to = '';
-    this.fromLabel = '';
-    this.toLabel = '';
   }
 
   protected override render() {
@@ -76,10 +62,8 @@ export class CampaignAnswer extends LitElement {
           >
         </header>
         <p class="body" dir="auto">${this.body}</p>
-        ${renderStamp(
-          this.cardId,
+        ${this.renderStamp(
           html`<span title=${formatFullTime(this.sentAt)}>Sent ${when}</span>`,
-          this,
         )}
       </article>
     `;

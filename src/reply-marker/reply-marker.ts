@@ -1,6 +1,6 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import { formatFullTime, formatTime } from '../shared/format.js';
-import { renderStamp, stampId, stampStyles } from '../shared/stamp.js';
+import { StampedUpdate, stampStyles } from '../shared/stamped-update.js';
 import { tokens } from '../shared/styles.js';
 
 /**
@@ -20,7 +20,7 @@ import { tokens } from '../shared/styles.js';
  * @csspart marker - The whole line.
  * @csspart stamp - The focusable update that opens the hovercard.
  */
-export class ReplyMarker extends LitElement {
+export class ReplyMarker extends StampedUpdate {
   static override styles = [
     tokens,
     stampStyles,
@@ -61,31 +61,17 @@ export class ReplyMarker extends LitElement {
     customerName: { attribute: 'customer-name' },
     campaignName: { attribute: 'campaign-name' },
     at: {},
-    from: {},
-    to: {},
-    fromLabel: { attribute: 'from-label' },
-    toLabel: { attribute: 'to-label' },
   };
 
   declare customerName: string;
   declare campaignName: string;
   declare at: string;
-  declare from: string;
-  declare to: string;
-  declare fromLabel: string;
-  declare toLabel: string;
-
-  private readonly cardId = stampId();
 
   constructor() {
     super();
     this.customerName = '';
     this.campaignName = '';
     this.at = '';
-    this.from = '';
-    this.to = '';
-    this.fromLabel = '';
-    this.toLabel = '';
   }
 
   protected override render() {
@@ -106,15 +92,9 @@ export class ReplyMarker extends LitElement {
         role="group"
         aria-label="Campaign reply"
       >
-        ${renderStamp(
-          this.cardId,
+        ${this.renderStamp(
           html`<bdi>${who}</bdi> responded to the SMS${campaign}${when}`,
-          {
-            from: this.from,
-            to: this.to,
-            fromLabel: this.fromLabel,
-            toLabel: this.toLabel || this.customerName,
-          },
+          this.toLabel || this.customerName,
         )}
       </div>
     `;

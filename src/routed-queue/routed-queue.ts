@@ -1,19 +1,16 @@
-import { html, LitElement, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import type { SmsKitClient } from '../sdk/client.js';
 import type { Agent, EngineEvent, InboxQueue } from '../sdk/schemas.js';
-import { LiveController } from '../shared/client-controller.js';
-import { failureOf, type Failure } from '../shared/failure.js';
+import { failureOf } from '../shared/failure.js';
 import {
   formatFullTime,
   formatName,
   formatPhone,
   formatTime,
-  loadPhoneFormatting,
 } from '../shared/format.js';
+import { LiveElement } from '../shared/live-element.js';
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
 import { styles } from './routed-queue.styles.js';
-
-type Status = 'loading' | 'ready' | 'error';
 
 /** Changes closer together than this are shown with one fetch. */
 const REFRESH_DELAY_MS = 30;
@@ -37,80 +34,41 @@ const STATUS_TEXT: Record<Agent['status'], string> = {
  * @csspart waiting - The list of waiting conversations.
  * @csspart state - The loading or error notice.
  */
-export class RoutedQueue extends LitElement {
+export class RoutedQueue extends LiveElement {
   static override styles = [tokens, buttonStyles, stateStyles, styles];
 
   static override properties = {
     inboxId: { attribute: 'inbox-id' },
-    apiBase: { attribute: 'api-base' },
-    status: { state: true },
-    error: { state: true },
-    retryable: { state: true },
     queue: { state: true },
   };
 
   declare inboxId: string;
-  declare apiBase: string;
-  declare protected status: Status;
-  declare protected error: string;
-  declare protected retryable: boolean;
   declare protected queue: InboxQueue | undefined;
 
   private requested = 0;
   private applied = 0;
   private refreshTimer?: ReturnType<typeof setTimeout>;
 
-  private readonly live = new LiveController(this, {
-    load: (client, isCurrent) => this.load(client, isCurrent),
-    onEvent: (event) => this.onEvent(event),
-  });
-
   constructor() {
     super();
     this.inboxId = '';
-    this.apiBase = '';
-    this.status = 'loading';
-    this.error = '';
-    this.retryable = true;
     this.queue = undefined;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void loadPhoneFormatting().then(() => this.requestUpdate());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('inboxId') && changed.get('inboxId') !== undefined) {
-      this.status = 'loading';
       this.queue = undefined;
-      this.live.reload();
+      this.reload();
     }
   }
 
   protected override render() {
-    if (this.status === 'error') {
-      return html`<div class="state error" part="state" role="alert">
-        <p>Couldn’t load this inbox. ${this.error}</p>
-        ${
-          this.retryable
-            ? html`<button
-                class="action"
-                type="button"
-                @click=${() => this.retry()}
-              >
-                Try again
-              </button>`
-            : ''
-        }
-      </div>`;
-    }
+    const state = this.renderState(
+      'Loading the inbox…',
+      'Couldn’t load this inbox.',
+    );
     const queue = this.queue;
-    if (!queue) {
-      return html`<div class="state" part="state" role="status">
-        Loading the inbox…
-      </div>`;
-    }
+    if (state || !queue) return state;
     return html`
       <section aria-label=${`${queue.inbox.name} inbox`}>
         <header>
@@ -174,13 +132,7 @@ export class RoutedQueue extends LitElement {
     </li>`;
   }
 
-  private retry(): void {
-    this.status = 'loading';
-    this.queue = undefined;
-    this.live.reload();
-  }
-
-  private async load(
+  protected override async load(
     client: SmsKitClient,
     isCurrent: () => boolean,
   ): Promise<void> {
@@ -214,7 +166,7 @@ export class RoutedQueue extends LitElement {
     }, REFRESH_DELAY_MS);
   }
 
-  private onEvent(event: EngineEvent): void {
+  protected override onEvent(event: EngineEvent): void {
     if (this.status === 'error') return;
     const touches =
       (event.type === 'conversation.updated' &&
@@ -233,11 +185,5 @@ export class RoutedQueue extends LitElement {
     return [...queue.waiting, ...queue.assignments].some(
       (e) => e.customerId === customerId,
     );
-  }
-
-  private fail({ message, retryable }: Failure): void {
-    this.error = message;
-    this.retryable = retryable;
-    this.status = 'error';
   }
 }

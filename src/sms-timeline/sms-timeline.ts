@@ -1,4 +1,4 @@
-import { html, LitElement, type PropertyValues } from 'lit';
+import { html, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SmsKitClient } from '../sdk/client.js';
 import type {
@@ -7,17 +7,15 @@ import type {
   Inbox,
   TimelineItem,
 } from '../sdk/schemas.js';
-import { LiveController } from '../shared/client-controller.js';
-import { failureOf, type Failure } from '../shared/failure.js';
-import { formatName, loadPhoneFormatting } from '../shared/format.js';
+import { failureOf } from '../shared/failure.js';
+import { formatName } from '../shared/format.js';
+import { LiveElement } from '../shared/live-element.js';
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
 import { styles } from './sms-timeline.styles.js';
 import { mergeItems } from './timeline-order.js';
 import { renderRow, type RowContext } from './timeline-rows.js';
 
 const PAGE_SIZE = 50;
-
-type Status = 'loading' | 'ready' | 'error';
 
 /**
  * A customer's conversation timeline, oldest at the top and newest at the
@@ -38,15 +36,11 @@ type Status = 'loading' | 'ready' | 'error';
  *
  * @cssprop --sms-kit-timeline-height - The scroll box's height (24rem).
  */
-export class SmsTimeline extends LitElement {
+export class SmsTimeline extends LiveElement {
   static override styles = [tokens, buttonStyles, stateStyles, styles];
 
   static override properties = {
     customerId: { attribute: 'customer-id' },
-    apiBase: { attribute: 'api-base' },
-    status: { state: true },
-    error: { state: true },
-    retryable: { state: true },
     items: { state: true },
     customer: { state: true },
     nextCursor: { state: true },
@@ -54,10 +48,6 @@ export class SmsTimeline extends LitElement {
   };
 
   declare customerId: string;
-  declare apiBase: string;
-  declare protected status: Status;
-  declare protected error: string;
-  declare protected retryable: boolean;
   declare protected items: TimelineItem[];
   declare protected customer: Customer | undefined;
   declare protected nextCursor: string | null;
@@ -68,36 +58,21 @@ export class SmsTimeline extends LitElement {
   private campaigns = new Map<string, string>();
   private stickToBottom = true;
 
-  private readonly live = new LiveController(this, {
-    load: (client, isCurrent) => this.load(client, isCurrent),
-    onEvent: (event) => this.onEvent(event),
-  });
-
   constructor() {
     super();
     this.customerId = '';
-    this.apiBase = '';
-    this.status = 'loading';
-    this.error = '';
-    this.retryable = true;
     this.items = [];
     this.customer = undefined;
     this.nextCursor = null;
     this.earlierError = '';
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    void loadPhoneFormatting().then(() => this.requestUpdate());
-  }
-
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('customerId') && changed.get('customerId') !== undefined) {
-      this.status = 'loading';
       this.items = [];
       this.nextCursor = null;
       this.earlierError = '';
-      this.live.reload();
+      this.reload();
     }
   }
 
@@ -121,27 +96,11 @@ export class SmsTimeline extends LitElement {
   }
 
   protected override render() {
-    if (this.status === 'loading') {
-      return html`<div class="state" part="state" role="status">
-        Loading the timeline…
-      </div>`;
-    }
-    if (this.status === 'error') {
-      return html`<div class="state error" part="state" role="alert">
-        <p>Couldn’t load this timeline. ${this.error}</p>
-        ${
-          this.retryable
-            ? html`<button
-                class="action"
-                type="button"
-                @click=${() => this.retry()}
-              >
-                Try again
-              </button>`
-            : ''
-        }
-      </div>`;
-    }
+    const state = this.renderState(
+      'Loading the timeline…',
+      'Couldn’t load this timeline.',
+    );
+    if (state) return state;
     const name = this.customer
       ? formatName(this.customer.name)
       : 'this customer';
@@ -224,12 +183,7 @@ export class SmsTimeline extends LitElement {
     campaignName: (id) => this.campaigns.get(id) ?? 'a campaign',
   };
 
-  private retry(): void {
-    this.status = 'loading';
-    this.live.reload();
-  }
-
-  private async load(
+  protected override async load(
     client: SmsKitClient,
     isCurrent: () => boolean,
   ): Promise<void> {
@@ -329,7 +283,7 @@ export class SmsTimeline extends LitElement {
     ]);
   }
 
-  private onEvent(event: EngineEvent): void {
+  protected override onEvent(event: EngineEvent): void {
     switch (event.type) {
       case 'item.created':
         if (event.data.customerId !== this.customerId) return;
@@ -358,11 +312,5 @@ export class SmsTimeline extends LitElement {
       default:
         return;
     }
-  }
-
-  private fail({ message, retryable }: Failure): void {
-    this.error = message;
-    this.retryable = retryable;
-    this.status = 'error';
   }
 }

@@ -1,0 +1,100 @@
+import {
+  html,
+  LitElement,
+  type PropertyDeclarations,
+  type TemplateResult,
+} from 'lit';
+import type { SmsKitClient } from '../sdk/client.js';
+import type { EngineEvent } from '../sdk/schemas.js';
+import { LiveController } from './client-controller.js';
+import type { Failure } from './failure.js';
+import { loadPhoneFormatting } from './format.js';
+
+export type LoadStatus = 'loading' | 'ready' | 'error';
+
+/**
+ * What `sms-timeline` and `routed-queue` share: they find the API through
+ * `api-base` or a provided client, load once the event stream is live,
+ * keep up with its events, and show loading and error states worded for
+ * a person, with a retry where one can help.
+ */
+export abstract class LiveElement extends LitElement {
+  // Typed loosely so subclasses can declare their own; Lit merges them.
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    status: { state: true },
+    error: { state: true },
+    retryable: { state: true },
+  };
+
+  /** Where the API lives; `/api/v1` by default. */
+  declare apiBase: string;
+  declare protected status: LoadStatus;
+  declare protected error: string;
+  declare protected retryable: boolean;
+
+  protected readonly live = new LiveController(this, {
+    load: (client, isCurrent) => this.load(client, isCurrent),
+    onEvent: (event) => this.onEvent(event),
+  });
+
+  constructor() {
+    super();
+    this.apiBase = '';
+    this.status = 'loading';
+    this.error = '';
+    this.retryable = true;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadPhoneFormatting().then(() => this.requestUpdate());
+  }
+
+  /** Loads what the element shows; skip applying once `isCurrent()` is false. */
+  protected abstract load(
+    client: SmsKitClient,
+    isCurrent: () => boolean,
+  ): Promise<void>;
+
+  protected abstract onEvent(event: EngineEvent): void;
+
+  /** Shows the loading state and loads again. */
+  protected reload(): void {
+    this.status = 'loading';
+    this.live.reload();
+  }
+
+  protected fail({ message, retryable }: Failure): void {
+    this.error = message;
+    this.retryable = retryable;
+    this.status = 'error';
+  }
+
+  /** The loading or error notice, or undefined once ready. */
+  protected renderState(
+    loading: string,
+    failed: string,
+  ): TemplateResult | undefined {
+    if (this.status === 'loading') {
+      return html`<div class="state" part="state" role="status">
+        ${loading}
+      </div>`;
+    }
+    if (this.status !== 'error') return undefined;
+    return html`<div class="state error" part="state" role="alert">
+      <p>${failed} ${this.error}</p>
+      ${
+        this.retryable
+          ? html`<button
+              class="action"
+              type="button"
+              @click=${() => this.reload()}
+            >
+              Try again
+            </button>`
+          : ''
+      }
+    </div>`;
+  }
+}
