@@ -1,19 +1,15 @@
 import { html, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SmsKitClient } from '../sdk/client.js';
-import type {
-  Customer,
-  EngineEvent,
-  Inbox,
-  TimelineItem,
-} from '../sdk/schemas.js';
+import type { Customer, EngineEvent, TimelineItem } from '../sdk/schemas.js';
 import { failureOf } from '../shared/failure.js';
 import { formatName } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
 import { styles } from './sms-timeline.styles.js';
 import { mergeItems } from './timeline-order.js';
-import { renderRow, type RowContext } from './timeline-rows.js';
+import { TimelineNames } from './timeline-names.js';
+import { renderRow } from './timeline-rows.js';
 
 const PAGE_SIZE = 50;
 
@@ -53,9 +49,7 @@ export class SmsTimeline extends LiveElement {
   declare protected nextCursor: string | null;
   declare protected earlierError: string;
 
-  private inboxes = new Map<string, Inbox>();
-  private agents = new Map<string, string>();
-  private campaigns = new Map<string, string>();
+  private readonly names = new TimelineNames();
   private stickToBottom = true;
 
   constructor() {
@@ -143,9 +137,7 @@ export class SmsTimeline extends LiveElement {
                   this.items,
                   (item) => item.id,
                   (item) =>
-                    html`<div class="row">
-                      ${renderRow(item, this.rowContext)}
-                    </div>`,
+                    html`<div class="row">${renderRow(item, this.names)}</div>`,
                 )
           }
         </div>
@@ -173,16 +165,6 @@ export class SmsTimeline extends LiveElement {
     return this.renderRoot.querySelector<HTMLElement>('.log');
   }
 
-  private readonly rowContext: RowContext = {
-    customer: undefined,
-    inboxName: (id) => this.inboxes.get(id)?.name ?? 'an inbox',
-    lineName: (number) =>
-      [...this.inboxes.values()].find((i) => i.phoneNumbers.includes(number))
-        ?.name ?? '',
-    agentName: (id) => this.agents.get(id) ?? 'an agent',
-    campaignName: (id) => this.campaigns.get(id) ?? 'a campaign',
-  };
-
   protected override async load(
     client: SmsKitClient,
     isCurrent: () => boolean,
@@ -202,13 +184,13 @@ export class SmsTimeline extends LiveElement {
         client.listInboxes(),
       ]);
       if (!isCurrent()) return;
-      this.inboxes = new Map(inboxes.map((inbox) => [inbox.id, inbox]));
+      this.names.setInboxes(inboxes);
       // Events heard while loading are already in `items`; merging keeps one.
       const items = mergeItems(page.items, this.itemsFor(customerId));
-      await this.lookUpNames(client, items);
+      await this.names.lookUp(client, items);
       if (!isCurrent()) return;
       this.customer = customer;
-      this.rowContext.customer = customer;
+      this.names.customer = customer;
       this.items = items;
       this.nextCursor = page.nextCursor;
       this.stickToBottom = true;
@@ -227,7 +209,7 @@ export class SmsTimeline extends LiveElement {
         limit: PAGE_SIZE,
         before,
       });
-      await this.lookUpNames(client, page.items);
+      await this.names.lookUp(client, page.items);
       // Older items go in above what the agent reads: keep that where it
       // is, and keep focus in the log when the button goes away.
       const log = this.log;
@@ -251,59 +233,26 @@ export class SmsTimeline extends LiveElement {
     return this.items.filter((item) => item.customerId === customerId);
   }
 
-  /** Fetches the agent and campaign names the items mention and we lack. */
-  private async lookUpNames(
-    client: SmsKitClient,
-    items: TimelineItem[],
-  ): Promise<void> {
-    const agentIds = new Set<string>();
-    const campaignIds = new Set<string>();
-    for (const { content, initiator } of items) {
-      if (content.type === 'ROUTING' && content.agentId)
-        agentIds.add(content.agentId);
-      if (initiator.type === 'AGENT' && initiator.id)
-        agentIds.add(initiator.id);
-      if (content.type !== 'SMS') continue;
-      if (content.campaign)
-        this.campaigns.set(content.campaign.id, content.campaign.name);
-      if (content.inResponseTo)
-        campaignIds.add(content.inResponseTo.campaignId);
-    }
-    const agents = [...agentIds].filter((id) => !this.agents.has(id));
-    const campaigns = [...campaignIds].filter((id) => !this.campaigns.has(id));
-    // A name that cannot be fetched falls back to a generic word; the
-    // message itself still shows.
-    await Promise.allSettled([
-      ...agents.map(async (id) =>
-        this.agents.set(id, (await client.getAgent(id)).name),
-      ),
-      ...campaigns.map(async (id) =>
-        this.campaigns.set(id, (await client.getCampaign(id)).name),
-      ),
-    ]);
-  }
-
   protected override onEvent(event: EngineEvent): void {
     switch (event.type) {
       case 'item.created':
         if (event.data.customerId !== this.customerId) return;
-        void this.lookUpNames(this.live.client, [event.data]).then(() => {
+        void this.names.lookUp(this.live.client, [event.data]).then(() => {
           this.items = mergeItems(this.items, [event.data]);
         });
         return;
       case 'customer.updated':
         if (event.data.id !== this.customerId) return;
         this.customer = event.data;
-        this.rowContext.customer = event.data;
+        this.names.customer = event.data;
         return;
       case 'agent.updated':
-        if (this.agents.get(event.data.id) === event.data.name) return;
-        this.agents.set(event.data.id, event.data.name);
-        this.requestUpdate();
+        if (this.names.updateAgent(event.data.id, event.data.name)) {
+          this.requestUpdate();
+        }
         return;
       case 'inbox.updated':
-        this.inboxes.set(event.data.id, event.data);
-        this.requestUpdate();
+        if (this.names.updateInbox(event.data)) this.requestUpdate();
         return;
       case 'engine.reset':
         this.items = [];
