@@ -18,6 +18,9 @@ export default {
   // moves and animation frames could wait forever in a parallel run.
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
+  // Lit says it runs in development mode on every page; that is expected.
+  filterBrowserLogs: ({ args }) =>
+    !String(args[0]).includes('Lit is in dev mode'),
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     {

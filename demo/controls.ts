@@ -139,7 +139,6 @@ Is the sale on in stores too?</textarea>
           >Agent
           <select
             name="agent"
-            .value=${agent?.id ?? ''}
             @change=${(e: Event) => {
               selectedAgentId = (e.target as HTMLSelectElement).value;
               renderControls(host, state);
@@ -199,7 +198,16 @@ Is the sale on in stores too?</textarea>
         <output aria-live="polite"></output>
       </form>
 
-      <button type="button" class="reset" @click=${() => state.reset()}>
+      <button
+        type="button"
+        class="reset"
+        @click=${() => {
+          for (const output of host.querySelectorAll('output')) {
+            output.textContent = '';
+          }
+          state.reset();
+        }}
+      >
         Start the story again
       </button>
     `,

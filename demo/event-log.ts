@@ -1,6 +1,7 @@
 /** The demo's event log: each engine event as a sentence a person reads. */
 import type { Engine } from '../mock-server/engine/engine.js';
 import type { EngineEvent } from '../src/index.js';
+import { formatName } from '../src/shared/format.js';
 
 export function describeEvent(
   event: EngineEvent,
@@ -8,7 +9,7 @@ export function describeEvent(
 ): string | undefined {
   const customerName = (id: string) => {
     try {
-      return engine.getCustomer(id).name;
+      return formatName(engine.getCustomer(id).name);
     } catch {
       return id;
     }

@@ -14,6 +14,7 @@ import {
 import { renderControls } from './controls.js';
 import { describeEvent } from './event-log.js';
 import type { Customer } from '../src/index.js';
+import { formatName } from '../src/shared/format.js';
 
 const clock = new OffsetClock();
 const { engine } = await startMockServer({ clock });
@@ -84,7 +85,7 @@ async function refresh(): Promise<void> {
           aria-pressed=${id === selected ? 'true' : 'false'}
           @click=${() => select(id)}
         >
-          ${name}
+          ${formatName(name)}
         </button>`,
     ),
     customers,

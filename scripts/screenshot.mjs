@@ -26,13 +26,23 @@ try {
     (m) => m.type() === 'error' && console.error('page:', m.text()),
   );
   page.on('pageerror', (e) => console.error('page error:', e.message));
-  await page.goto(url);
+  try {
+    await page.goto(url);
+  } catch {
+    console.error(
+      `Nothing answers at ${url}: start the demo (npm start), or pass its URL: npm run screenshot -- http://localhost:5199/`,
+    );
+    process.exitCode = 1;
+    throw new Error('no demo');
+  }
   await page.locator('sms-timeline reply-marker').waitFor();
   await page.locator('routed-queue .agent').first().waitFor();
   await page.locator('sms-timeline reply-marker [part=stamp]').hover();
   await page.waitForTimeout(500);
   await page.screenshot({ path: file });
   console.log(`saved ${file}`);
+} catch (error) {
+  if (error.message !== 'no demo') throw error;
 } finally {
   await browser.close();
 }

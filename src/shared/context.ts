@@ -1,4 +1,4 @@
-import { createContext } from '@lit/context';
+import { ContextProvider, ContextRoot, createContext } from '@lit/context';
 import type { SmsKitClient } from '../sdk/client.js';
 
 /**
@@ -8,3 +8,40 @@ import type { SmsKitClient } from '../sdk/client.js';
 export const clientContext = createContext<SmsKitClient | undefined>(
   Symbol.for('sms-campaign-kit/client'),
 );
+
+let root: ContextRoot | undefined;
+
+/**
+ * Lets a provider that arrives after the elements still reach them: their
+ * unanswered requests wait at the document and are asked again when a
+ * provider announces itself. The define modules of the elements that
+ * consume the client call this once.
+ */
+export function listenForLateProviders(): void {
+  if (root) return;
+  root = new ContextRoot();
+  root.attach(document.documentElement);
+}
+
+/**
+ * Provides `client` to every kit element inside `host`, whether they are
+ * already in the page or come later. Returns the provider, whose
+ * `setValue` swaps the client.
+ *
+ * ```js
+ * provideClient(document.querySelector('#helpdesk'), new SmsKitClient({ fetch: authed }));
+ * ```
+ */
+export function provideClient(
+  host: HTMLElement,
+  client: SmsKitClient,
+): ContextProvider<typeof clientContext> {
+  const provider = new ContextProvider(host, {
+    context: clientContext,
+    initialValue: client,
+  });
+  // A plain element has no lifecycle to tell the provider it is there, so
+  // it is announced now, for elements that asked before it existed.
+  if (host.isConnected) provider.hostConnected();
+  return provider;
+}

@@ -1,5 +1,4 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { ContextProvider } from '@lit/context';
 import { delay, http, HttpResponse } from 'msw';
 import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
 import {
@@ -7,7 +6,7 @@ import {
   twilioInboundForm,
 } from '../../mock-server/simulator.js';
 import { SmsKitClient } from '../../src/sdk/client.js';
-import { clientContext } from '../../src/shared/context.js';
+import { provideClient } from '../../src/shared/context.js';
 import '../../src/sms-timeline/define.js';
 import type { SmsTimeline } from '../../src/sms-timeline/sms-timeline.js';
 import {
@@ -274,26 +273,45 @@ describe('<sms-timeline>', () => {
     expect(meta.querySelector('bdi')?.textContent).to.equal('Julie Example');
   });
 
-  it('uses a client an ancestor provides with @lit/context', async () => {
+  /** A client whose requests are counted, as a host's authed fetch. */
+  const countingClient = () => {
     const requests: string[] = [];
-    const provided = new SmsKitClient({
+    const client = new SmsKitClient({
       fetch: (input, init) => {
         requests.push(String(input));
         return fetch(input, init);
       },
     });
+    return { client, requests };
+  };
+
+  it('uses a client an ancestor provides with @lit/context', async () => {
+    const { client, requests } = countingClient();
     const host = document.createElement('div');
-    new ContextProvider(host, {
-      context: clientContext,
-      initialValue: provided,
-    });
     document.body.append(host);
+    provideClient(host, client);
     host.innerHTML = `<sms-timeline customer-id="${story.customers.julie}"></sms-timeline>`;
     const element = host.firstElementChild as SmsTimeline;
     await eventually(() =>
       expect(renderedText(element)).to.contain('Great! Tell me more.'),
     );
     expect(requests.some((url) => url.includes('/timeline'))).to.equal(true);
+    host.remove();
+  });
+
+  it('switches to a client provided after it is already in the page', async () => {
+    const host = document.createElement('div');
+    host.innerHTML = `<sms-timeline customer-id="${story.customers.julie}"></sms-timeline>`;
+    document.body.append(host);
+    const element = host.firstElementChild as SmsTimeline;
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('Great! Tell me more.'),
+    );
+    const { client, requests } = countingClient();
+    provideClient(host, client);
+    await eventually(() =>
+      expect(requests.some((url) => url.includes('/timeline'))).to.equal(true),
+    );
     host.remove();
   });
 });

@@ -1,0 +1,10 @@
+/**
+ * The element classes alone: importing this registers no tags. Register
+ * them with the define modules, or all at once through the package root.
+ */
+export { CampaignAnswer } from './campaign-answer/campaign-answer.js';
+export { NumberHovercard } from './number-hovercard/number-hovercard.js';
+export { ReplyMarker } from './reply-marker/reply-marker.js';
+export { RoutedQueue } from './routed-queue/routed-queue.js';
+export { SmsTimeline } from './sms-timeline/sms-timeline.js';
+export { clientContext, provideClient } from './shared/context.js';
