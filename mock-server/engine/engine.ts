@@ -151,7 +151,7 @@ export class Engine {
     return sendAgentMessage(this.store, conversationId, agentId, body);
   }
 
-  /** Rule 7's check: the customer messages in neither a conversation nor a queue. */
+  /** Rule 7's check: customer messages in neither a conversation nor a queue. */
   lostMessages(): string[] {
     return lostMessages(this.store);
   }

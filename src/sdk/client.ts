@@ -152,7 +152,7 @@ export class SmsKitClient {
     );
   }
 
-  /** The agent's reply, sent as SMS from the inbox number the customer texted. */
+  /** The agent's reply, sent from the inbox number the customer texted. */
   async sendMessage(
     conversationId: string,
     message: { agentId: string; body: string },

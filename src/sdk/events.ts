@@ -9,7 +9,7 @@ import { ApiParseError } from './errors.js';
 import { EngineEvent } from './schemas.js';
 import { parseWith } from './validation.js';
 
-/** `live` once the server has opened the stream; `reconnecting` after a drop. */
+/** `live` once the server opened the stream; `reconnecting` after a drop. */
 export type StreamStatus = 'idle' | 'connecting' | 'live' | 'reconnecting';
 
 export type EventListener = (event: EngineEvent) => void;

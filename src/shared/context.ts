@@ -29,7 +29,8 @@ export function listenForLateProviders(): void {
  * `setValue` swaps the client.
  *
  * ```js
- * provideClient(document.querySelector('#helpdesk'), new SmsKitClient({ fetch: authed }));
+ * const client = new SmsKitClient({ fetch: authed });
+ * provideClient(document.querySelector('#helpdesk'), client);
  * ```
  */
 export function provideClient(

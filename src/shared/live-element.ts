@@ -51,7 +51,7 @@ export abstract class LiveElement extends LitElement {
     void loadPhoneFormatting().then(() => this.requestUpdate());
   }
 
-  /** Loads what the element shows; skip applying once `isCurrent()` is false. */
+  /** Loads what it shows; applies nothing once `isCurrent()` is false. */
   protected abstract load(
     client: SmsKitClient,
     isCurrent: () => boolean,

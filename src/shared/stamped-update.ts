@@ -40,7 +40,7 @@ export class StampedUpdate extends LitElement {
     this.toLabel = '';
   }
 
-  /** The stamp showing `content`, and the card it opens when numbers are set. */
+  /** The stamp showing `content`, and the card it opens, if numbers are set. */
   protected renderStamp(content: unknown, toLabel = this.toLabel) {
     const id = this.cardId;
     const hasNumbers = this.from !== '' || this.to !== '';
