@@ -35,10 +35,6 @@ export default {
   browsers: [
     chromeLauncher({
       launchOptions: { executablePath: findBrowser(), args: browserArgs() },
-      // Each test file gets a browser context of its own, so each starts
-      // with a service worker of its own and nothing left by another.
-      createBrowserContext: ({ browser }) => browser.createBrowserContext(),
-      createPage: ({ context }) => context.newPage(),
     }),
   ],
 };
