@@ -39,6 +39,15 @@ export function describeEvent(
           ? `${who}'s conversation assigned to ${agentName(content.agentId)} (${inboxName(content.inboxId)})`
           : `${who}'s conversation is waiting in ${inboxName(content.inboxId)}`;
       }
+      if (content.type !== 'SMS') {
+        return `${who} texted ${content.keyword}: ${
+          content.type === 'OPT_OUT'
+            ? 'SMS to them is now off'
+            : content.type === 'OPT_IN'
+              ? 'SMS to them is on again'
+              : 'they asked for help'
+        }`;
+      }
       if (content.campaign)
         return `Campaign "${content.campaign.name}" sent to ${who}`;
       if (initiator.type === 'AGENT')

@@ -45,6 +45,13 @@ export function sendAgentMessage(
       `Conversation ${conversationId} is closed.`,
     );
   }
+  const customer = store.customer(conversation.customerId);
+  if (!store.textable(customer, conversation.customerNumber)) {
+    throw new EngineError(
+      'conflict',
+      `${customer.name} opted out of SMS at ${conversation.customerNumber}; nothing can be sent until they text START.`,
+    );
+  }
   if (conversation.agentId !== agentId) {
     const holder = conversation.agentId
       ? `is assigned to ${conversation.agentId}`

@@ -9,6 +9,7 @@ import type {
 } from '../../src/sdk/schemas.js';
 import { route } from './assignment.js';
 import { EngineError, refuseRepeats } from './errors.js';
+import { smsKeyword } from './keywords.js';
 import type { ConversationRecord, InboundSms } from './records.js';
 import { openKey, type Store } from './store.js';
 
@@ -48,10 +49,16 @@ export function sendCampaign(
     from: input.from,
     answer: { ...input.answer },
     recipients: [],
+    skipped: [],
     sentAt: store.now(),
   };
   for (const { name, phoneNumber } of input.recipients) {
     const customer = store.findOrCreateCustomer(phoneNumber, name);
+    if (!store.textable(customer, phoneNumber)) {
+      const reason = 'OPTED_OUT';
+      campaign.skipped.push({ customerId: customer.id, phoneNumber, reason });
+      continue;
+    }
     const item = store.append({
       conversationId: null,
       customerId: customer.id,
@@ -128,9 +135,40 @@ export function receiveSms(
     },
   });
   messageSids.set(sms.messageSid, { customerId: customer.id, itemId: item.id });
+  takeKeyword(store, conversation, sms);
 
   if (!open) route(store, conversation);
   return { item: structuredClone(item), repeat: false };
+}
+
+/**
+ * Acts on an SMS keyword: STOP and its kin turn the number's SMS off,
+ * START and its kin back on, and HELP is noted. The message itself is
+ * stored and routed like any other; the keyword gets an item of its own.
+ */
+function takeKeyword(
+  store: Store,
+  conversation: ConversationRecord,
+  sms: InboundSms,
+): void {
+  const found = smsKeyword(sms.body);
+  if (!found) return;
+  const customer = store.customer(conversation.customerId);
+  if (found.kind !== 'HELP') {
+    const phone = customer.phones.find((p) => p.number === sms.from)!;
+    phone.smsPreference = found.kind === 'OPT_OUT' ? 'OFF' : 'ON';
+    store.emit('customer.updated', customer);
+  }
+  store.append({
+    conversationId: conversation.id,
+    customerId: customer.id,
+    initiator: { type: 'CUSTOMER', id: customer.id },
+    content: {
+      type: found.kind,
+      phoneNumber: sms.from,
+      keyword: found.keyword,
+    },
+  });
 }
 
 /** A number of our own inboxes is never a customer's. */

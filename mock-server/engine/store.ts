@@ -79,6 +79,12 @@ export class Store {
     return id === undefined ? undefined : this.conversation(id);
   }
 
+  /** Whether `number` of `customer` may be texted: not opted out. */
+  textable(customer: Customer, number: string): boolean {
+    const phone = customer.phones.find((p) => p.number === number);
+    return phone?.smsPreference !== 'OFF';
+  }
+
   // Writes.
 
   tick(): number {

@@ -97,13 +97,34 @@ export const RoutingContent = z.object({
   reason: z.enum(['ASSIGNED', 'QUEUED', 'ASSIGNED_FROM_QUEUE']),
 });
 
+/** What an SMS keyword asked for: stop, start again, or help. */
+export const KeywordKind = z.enum(['OPT_OUT', 'OPT_IN', 'HELP']);
+
+/** A customer's keyword, recorded beside the SMS that carried it. */
+const keywordContent = <K extends z.infer<typeof KeywordKind>>(kind: K) =>
+  z.object({
+    type: z.literal(kind),
+    phoneNumber: PhoneNumber,
+    keyword: z.string(),
+  });
+
+export const OptOutContent = keywordContent('OPT_OUT');
+export const OptInContent = keywordContent('OPT_IN');
+export const HelpContent = keywordContent('HELP');
+
 export const TimelineItem = z.object({
   id: Id,
   conversationId: z.nullable(Id),
   customerId: Id,
   timestamp: Timestamp,
   initiator: z.object({ type: InitiatorType, id: z.optional(Id) }),
-  content: z.discriminatedUnion('type', [SmsContent, RoutingContent]),
+  content: z.discriminatedUnion('type', [
+    SmsContent,
+    RoutingContent,
+    OptOutContent,
+    OptInContent,
+    HelpContent,
+  ]),
 });
 
 export const TimelinePage = z.object({
@@ -123,6 +144,14 @@ export const Campaign = z.object({
   from: PhoneNumber,
   answer: z.object({ name: z.string(), body: z.string() }),
   recipients: z.array(CampaignRecipient),
+  /** Recipients the campaign did not text, and why. */
+  skipped: z.array(
+    z.object({
+      customerId: Id,
+      phoneNumber: PhoneNumber,
+      reason: z.enum(['OPTED_OUT']),
+    }),
+  ),
   sentAt: Timestamp,
 });
 
@@ -229,6 +258,10 @@ export type Conversation = z.infer<typeof Conversation>;
 export type Attachment = z.infer<typeof Attachment>;
 export type SmsContent = z.infer<typeof SmsContent>;
 export type RoutingContent = z.infer<typeof RoutingContent>;
+export type KeywordKind = z.infer<typeof KeywordKind>;
+export type KeywordContent = z.infer<
+  typeof OptOutContent | typeof OptInContent | typeof HelpContent
+>;
 export type TimelineItem = z.infer<typeof TimelineItem>;
 export type TimelinePage = z.infer<typeof TimelinePage>;
 export type Campaign = z.infer<typeof Campaign>;

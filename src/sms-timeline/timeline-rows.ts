@@ -3,7 +3,12 @@
  * the names the timeline has looked up; no state of their own.
  */
 import { html, nothing } from 'lit';
-import type { Customer, SmsContent, TimelineItem } from '../sdk/schemas.js';
+import type {
+  Customer,
+  KeywordContent,
+  SmsContent,
+  TimelineItem,
+} from '../sdk/schemas.js';
 import { formatFullTime, formatName, formatTime } from '../shared/format.js';
 
 /** What the rows need besides the item itself. */
@@ -24,9 +29,28 @@ const time = (iso: string) =>
 export function renderRow(item: TimelineItem, ctx: RowContext) {
   const content = item.content;
   if (content.type === 'ROUTING') return renderRouting(content, ctx);
+  if (content.type !== 'SMS') return renderKeyword(content, ctx);
   if (content.campaign) return renderCampaign(item, content, ctx);
   return html`${content.inResponseTo ? renderMarker(item, content, ctx) : nothing}
   ${renderBubble(item, content, ctx)}`;
+}
+
+const KEYWORD_TEXT: Record<KeywordContent['type'], string> = {
+  OPT_OUT: 'opted out of SMS',
+  OPT_IN: 'opted back in to SMS',
+  HELP: 'asked for help',
+};
+
+/** A customer's STOP, START or HELP, as a quiet line like routing's. */
+function renderKeyword(content: KeywordContent, ctx: RowContext) {
+  const who = formatName(ctx.customer?.name ?? content.phoneNumber);
+  return html`<p
+    class="routing keyword ${content.type.toLowerCase()}"
+    part="keyword"
+  >
+    <bdi>${who}</bdi> ${KEYWORD_TEXT[content.type]} · texted
+    <strong>${content.keyword}</strong>
+  </p>`;
 }
 
 function renderCampaign(

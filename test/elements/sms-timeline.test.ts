@@ -77,6 +77,22 @@ describe('<sms-timeline>', () => {
     );
   });
 
+  it('shows a STOP as a line saying the customer opted out, live', async () => {
+    const element = await render();
+    await postTwilioWebhook(
+      twilioInboundForm({
+        from: story.phones.julie,
+        to: story.numbers.gold,
+        body: 'stop.',
+      }),
+    );
+    await eventually(() =>
+      expect(renderedText(deep(element, '.log'))).to.match(
+        /stop\. .*Julie Example opted out of SMS · texted STOP/,
+      ),
+    );
+  });
+
   it('puts a late message in its place by timestamp', async () => {
     mock.clock.advance(60_000);
     const element = await render();

@@ -438,7 +438,25 @@ describe('the HTTP API', () => {
       expect(reply.body.message).to.contain(other.id);
     });
 
-    it('refuses an empty reply and one over 1,600 characters', async () => {
+    it('refuses a reply to a customer who texted STOP, with 409', async () => {
+      const conversation = await julieConversation();
+      await postTwilioWebhook(
+        twilioInboundForm({ from: JULIE, to: GOLD, body: 'STOP' }),
+      );
+      const reply = await call(
+        'POST',
+        `/conversations/${conversation.id}/messages`,
+        { agentId, body: 'Wait!' },
+      );
+      expect(reply.status).to.equal(409);
+      expect(reply.body.message).to.contain('opted out');
+      const customer = (
+        await call('GET', `/customers/${conversation.customerId}`)
+      ).body;
+      expect(customer.phones[0].smsPreference).to.equal('OFF');
+    });
+
+    it('refuses a blank reply and one over 1,600 characters', async () => {
       const conversation = await julieConversation();
       for (const body of ['   ', '\u200b', 'x'.repeat(1601)]) {
         const reply = await call(
