@@ -141,6 +141,17 @@ export function agentReplied(): JulySaleWorld {
   return world;
 }
 
+/** Julie stops the texts after her answer, then asks for help. */
+export function optedOut(): JulySaleWorld {
+  const world = agentReplied();
+  world.at(-5);
+  world.text('julie', 'STOP');
+  world.at(-2);
+  world.text('julie', 'help?');
+  world.at(0);
+  return world;
+}
+
 /** Someone whose number no campaign went to. */
 export const NEW_NUMBER = '+14155550199';
 

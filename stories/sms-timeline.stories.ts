@@ -11,6 +11,7 @@ import {
   longLink,
   NEW_NUMBER,
   neverAnswers,
+  optedOut,
   photoAttached,
   serverError,
   waitingForAnAgent,
@@ -95,6 +96,16 @@ const stranger = waitingForAnAgent();
 export const NewNumberTextsIn: Story = {
   name: 'A new number texts in',
   ...timelineOf(stranger, stranger.customerAt(NEW_NUMBER)),
+};
+
+const stopped = optedOut();
+/**
+ * Julie texted STOP: her number's SMS is off, and replies and campaigns
+ * to it are refused until she texts START. Then she asked for HELP.
+ */
+export const CustomerOptedOut: Story = {
+  name: 'Customer opted out (STOP, then HELP)',
+  ...timelineOf(stopped, stopped.sale.customers.julie),
 };
 
 const photo = photoAttached();

@@ -76,6 +76,11 @@ export const styles = css`
     margin-top: 0.25rem;
   }
 
+  /* Opting out matters to the agent: nothing more can be sent. */
+  .keyword.opt_out {
+    color: var(--_danger);
+  }
+
   .routing {
     margin: 0;
     text-align: center;

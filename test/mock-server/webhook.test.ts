@@ -110,6 +110,17 @@ describe('POST /webhooks/twilio/sms', () => {
     expect(item.content.attachments[0]!.url).to.match(/ME1{32}$/);
   });
 
+  it('takes an MMS with no body: the media is the message', async () => {
+    const form = new URLSearchParams(await fixture('twilio-inbound-mms.form'));
+    form.set('Body', '');
+    expect((await post(form.toString())).status).to.equal(200);
+    const [customer] = mock.engine.findCustomersByPhone(JULIE);
+    const [item] = mock.engine.getTimeline(customer!.id).items;
+    if (item?.content.type !== 'SMS') throw new Error('expected an SMS item');
+    expect(item.content.body).to.equal('');
+    expect(item.content.attachments).to.have.length(2);
+  });
+
   it('answers repeats with 200 and stores one message, routed once', async () => {
     const form = await fixture('twilio-inbound-sms.form');
     const responses = await Promise.all([post(form), post(form), post(form)]);
