@@ -72,12 +72,20 @@ export function renderControls(host: HTMLElement, state: ControlsState): void {
   const onAgent = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    const capacity = Number(field(form, 'capacity'));
     void attempt(form, 'Agent updated.', () =>
       state.client.updateAgent(field(form, 'agent'), {
         status: field(form, 'status') as Agent['status'],
-        capacity,
+        capacity: Number(field(form, 'capacity')),
+        maxCapacity: Number(field(form, 'maxCapacity')),
       }),
+    );
+  };
+
+  /** The chosen agent asks for the longest-waiting conversation. */
+  const onTakeNext = (event: Event) => {
+    const form = (event.target as HTMLElement).closest('form')!;
+    void attempt(form, 'Took the next conversation.', () =>
+      state.client.takeNext(field(form, 'agent')),
     );
   };
 
@@ -171,8 +179,23 @@ Is the sale on in stores too?</textarea>
               .value=${String(agent?.capacity ?? 1)}
             />
           </label>
+          <label
+            >Max
+            <input
+              name="maxCapacity"
+              type="number"
+              min="1"
+              required
+              .value=${String(agent?.maxCapacity ?? 1)}
+            />
+          </label>
         </div>
-        <button type="submit">Update agent</button>
+        <div class="buttons">
+          <button type="submit">Update agent</button>
+          <button type="button" class="secondary" @click=${onTakeNext}>
+            Take next conversation
+          </button>
+        </div>
         <output aria-live="polite"></output>
       </form>
 

@@ -174,6 +174,13 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
     ),
 
     http.post(
+      at('/agents/:id/next'),
+      guarded(({ params }) =>
+        HttpResponse.json(engine.takeNext(param(params.id))),
+      ),
+    ),
+
+    http.post(
       at('/campaigns'),
       guarded(async ({ request }) =>
         created(

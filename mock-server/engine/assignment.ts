@@ -5,6 +5,7 @@
  */
 import type { RoutingContent } from '../../src/sdk/schemas.js';
 import type { AgentRecord, ConversationRecord } from './records.js';
+import { EngineError } from './errors.js';
 import { pickAgent } from './routing.js';
 import type { Store } from './store.js';
 
@@ -48,6 +49,49 @@ export function drain(store: Store): void {
     queuedSeq.delete(next.id);
     assign(store, next, agent, 'ASSIGNED_FROM_QUEUE');
   }
+}
+
+/**
+ * An agent asks for more work than routing gives them: the conversation
+ * that has waited longest in any of their inboxes, up to their
+ * maxCapacity. Refused when they are not AVAILABLE, are full, or nothing
+ * waits.
+ */
+export function takeNext(store: Store, agentId: string): ConversationRecord {
+  const agent = store.agent(agentId);
+  if (agent.status !== 'AVAILABLE') {
+    throw new EngineError(
+      'conflict',
+      `${agent.name} is ${agent.status}; only an AVAILABLE agent takes the next conversation.`,
+    );
+  }
+  const most = agent.maxCapacity ?? agent.capacity;
+  if (agent.openConversations >= most) {
+    throw new EngineError(
+      'conflict',
+      `${agent.name} holds ${agent.openConversations}, their maxCapacity; close one first.`,
+    );
+  }
+  const { waiting, queuedSeq } = store.state;
+  let head: string | undefined;
+  for (const inboxId of agent.inboxIds) {
+    const first = waiting.get(inboxId)![0];
+    if (first === undefined) continue;
+    if (head === undefined || queuedSeq.get(first)! < queuedSeq.get(head)!) {
+      head = first;
+    }
+  }
+  if (head === undefined) {
+    throw new EngineError(
+      'conflict',
+      `Nothing is waiting in ${agent.name}'s inboxes.`,
+    );
+  }
+  const conversation = store.conversation(head);
+  waiting.get(conversation.inboxId)!.shift();
+  queuedSeq.delete(conversation.id);
+  assign(store, conversation, agent, 'NEXT_REQUESTED');
+  return conversation;
 }
 
 function assign(

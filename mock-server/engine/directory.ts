@@ -47,6 +47,7 @@ export function createAgent(store: Store, input: CreateAgentRequest): Agent {
     name: input.name,
     inboxIds: [...new Set(input.inboxIds)],
     capacity: input.capacity,
+    maxCapacity: input.maxCapacity,
     status: input.status ?? 'AVAILABLE',
     lastAssignedAt: null,
     lastAssignedSeq: 0,
@@ -67,8 +68,19 @@ export function updateAgent(
   patch: UpdateAgentRequest,
 ): Agent {
   const agent = store.agent(id);
+  const capacity = patch.capacity ?? agent.capacity;
+  const most = patch.maxCapacity ?? agent.maxCapacity;
+  if (most !== undefined && capacity > most) {
+    const field = patch.capacity !== undefined ? 'capacity' : 'maxCapacity';
+    throw new EngineError(
+      'invalid',
+      `capacity ${capacity} would be above maxCapacity ${most}; raise maxCapacity with it.`,
+      field,
+    );
+  }
   if (patch.status !== undefined) agent.status = patch.status;
-  if (patch.capacity !== undefined) agent.capacity = patch.capacity;
+  agent.capacity = capacity;
+  agent.maxCapacity = most;
   store.emit('agent.updated', store.agentView(agent));
   drain(store);
   return store.agentView(agent);

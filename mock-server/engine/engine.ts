@@ -27,6 +27,7 @@ import type {
   UpdateAgentRequest,
 } from '../../src/sdk/schemas.js';
 import { closeConversation, sendAgentMessage } from './conversations.js';
+import { takeNext } from './assignment.js';
 import { createAgent, createInbox, updateAgent } from './directory.js';
 import { notFound } from './errors.js';
 import type { EventLog } from './event-log.js';
@@ -88,6 +89,11 @@ export class Engine {
 
   updateAgent(id: string, patch: UpdateAgentRequest): Agent {
     return updateAgent(this.store, id, patch);
+  }
+
+  /** The agent takes the longest-waiting conversation: assignment.ts. */
+  takeNext(agentId: string): Conversation {
+    return this.store.conversationView(takeNext(this.store, agentId));
   }
 
   // SMS in and out: messaging.ts.

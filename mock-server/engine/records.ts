@@ -19,7 +19,11 @@ export interface Clock {
   now(): Date;
 }
 
-export type AgentRecord = Omit<Agent, 'openConversations'> & Candidate;
+export type AgentRecord = Omit<Agent, 'openConversations' | 'maxCapacity'> &
+  Candidate & {
+    /** Set explicitly; while undefined, the most is `capacity`. */
+    maxCapacity: number | undefined;
+  };
 
 export interface ConversationRecord extends Conversation {
   /** The inbox number the customer texted; agent replies come from it. */

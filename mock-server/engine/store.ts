@@ -140,6 +140,7 @@ export class Store {
       name: agent.name,
       inboxIds: [...agent.inboxIds],
       capacity: agent.capacity,
+      maxCapacity: agent.maxCapacity ?? agent.capacity,
       status: agent.status,
       openConversations: agent.openConversations,
       lastAssignedAt: agent.lastAssignedAt,

@@ -107,6 +107,11 @@ export const styles = css`
     text-align: end;
   }
 
+  .max {
+    color: var(--_muted);
+    font-weight: normal;
+  }
+
   .load.full {
     color: var(--_danger);
     font-weight: 600;

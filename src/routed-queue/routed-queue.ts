@@ -110,6 +110,8 @@ export class RoutedQueue extends LiveElement {
   private renderAgent(agent: Agent, queue: InboxQueue) {
     const customers = queue.assignments.filter((a) => a.agentId === agent.id);
     const full = agent.openConversations >= agent.capacity;
+    // An agent may take more than routing gives them, up to maxCapacity.
+    const stretch = agent.maxCapacity > agent.capacity;
     return html`<li class="agent" part="agent" data-agent-id=${agent.id}>
       <div class="agent-line">
         <bdi class="name">${agent.name}</bdi>
@@ -118,8 +120,16 @@ export class RoutedQueue extends LiveElement {
         >
         <span
           class="load ${full ? 'full' : ''}"
-          aria-label=${`${agent.openConversations} open of ${agent.capacity}`}
-          >${agent.openConversations} / ${agent.capacity}</span
+          aria-label=${
+            `${agent.openConversations} open of ${agent.capacity}` +
+            (stretch ? `, up to ${agent.maxCapacity} on request` : '')
+          }
+          >${agent.openConversations} /
+          ${agent.capacity}${
+            stretch
+              ? html`<span class="max"> · max ${agent.maxCapacity}</span>`
+              : nothing
+          }</span
         >
       </div>
       ${

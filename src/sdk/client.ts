@@ -89,6 +89,18 @@ export class SmsKitClient {
     return this.request('PATCH', `/agents/${segment(id)}`, Agent, patch);
   }
 
+  /**
+   * The agent takes the conversation that has waited longest in their
+   * inboxes, up to their maxCapacity; refused (409) when none waits.
+   */
+  async takeNext(agentId: string): Promise<Conversation> {
+    return this.request(
+      'POST',
+      `/agents/${segment(agentId)}/next`,
+      Conversation,
+    );
+  }
+
   async createCampaign(input: CreateCampaignRequest): Promise<Campaign> {
     return this.request('POST', '/campaigns', Campaign, input);
   }

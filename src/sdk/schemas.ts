@@ -46,7 +46,10 @@ export const Agent = z.object({
   id: Id,
   name: z.string(),
   inboxIds: z.array(Id),
+  /** The load automatic routing fills. */
   capacity: z.int(),
+  /** The most the agent may hold, taking more by asking for the next. */
+  maxCapacity: z.int(),
   status: AgentStatus,
   openConversations: z.int(),
   lastAssignedAt: z.nullable(Timestamp),
@@ -94,7 +97,12 @@ export const RoutingContent = z.object({
   type: z.literal('ROUTING'),
   inboxId: Id,
   agentId: z.nullable(Id),
-  reason: z.enum(['ASSIGNED', 'QUEUED', 'ASSIGNED_FROM_QUEUE']),
+  reason: z.enum([
+    'ASSIGNED',
+    'QUEUED',
+    'ASSIGNED_FROM_QUEUE',
+    'NEXT_REQUESTED',
+  ]),
 });
 
 /** What an SMS keyword asked for: stop, start again, or help. */
@@ -209,24 +217,40 @@ export const CreateInboxRequest = z.object({
   phoneNumbers: z.array(PhoneNumber).check(z.minLength(1)),
 });
 
-export const CreateAgentRequest = z.object({
-  name: Name,
-  inboxIds: z.array(Id),
-  capacity: z.int().check(z.minimum(1), z.maximum(100)),
-  status: z._default(AgentStatus, 'AVAILABLE'),
-});
+const Load = z.int().check(z.minimum(1), z.maximum(100));
+
+export const CreateAgentRequest = z
+  .object({
+    name: Name,
+    inboxIds: z.array(Id),
+    capacity: Load,
+    /** Defaults to capacity, and follows it until set. */
+    maxCapacity: z.optional(Load),
+    status: z._default(AgentStatus, 'AVAILABLE'),
+  })
+  .check(
+    z.refine(
+      (a) => a.maxCapacity === undefined || a.maxCapacity >= a.capacity,
+      {
+        error: 'expected maxCapacity to be at least capacity',
+        path: ['maxCapacity'],
+      },
+    ),
+  );
 
 export const UpdateAgentRequest = z
   .object({
     status: z.optional(AgentStatus),
-    capacity: z.optional(z.int().check(z.minimum(1), z.maximum(100))),
+    capacity: z.optional(Load),
+    maxCapacity: z.optional(Load),
   })
   .check(
     z.refine(
-      (value) => value.status !== undefined || value.capacity !== undefined,
-      {
-        error: 'expected at least one of status or capacity',
-      },
+      (value) =>
+        value.status !== undefined ||
+        value.capacity !== undefined ||
+        value.maxCapacity !== undefined,
+      { error: 'expected at least one of status, capacity or maxCapacity' },
     ),
   );
 

@@ -69,6 +69,14 @@ describe('<routed-queue>', () => {
     });
   });
 
+  it('shows how far an agent may stretch past their routed capacity', async () => {
+    mock.engine.updateAgent(story.agents.amara, { maxCapacity: 4 });
+    const element = await render();
+    expect(renderedText(agentRow(element, story.agents.amara))).to.equal(
+      'Amara Silva Available 0 / 2 · max 4',
+    );
+  });
+
   it('says so while loading', async () => {
     mock.worker.use(
       http.get('/api/v1/inboxes/:id/queue', () => delay('infinite')),

@@ -151,7 +151,7 @@ describe('the HTTP API', () => {
         '/agents/AGENT',
         {},
         400,
-        /status or capacity/,
+        /status, capacity or maxCapacity/,
       ],
       [
         'an unknown agent',
@@ -322,6 +322,42 @@ describe('the HTTP API', () => {
       });
       expect(response.status).to.equal(400);
       expect((await response.json()).message).to.contain('JSON');
+    });
+  });
+
+  describe('capacity levels', () => {
+    it('refuses a maxCapacity below capacity, naming it', async () => {
+      const response = await call('POST', '/agents', {
+        name: 'A',
+        inboxIds: [],
+        capacity: 3,
+        maxCapacity: 2,
+      });
+      expect(response.status).to.equal(400);
+      expect(response.body.problems[0].path).to.equal('maxCapacity');
+    });
+
+    it('gives the next conversation to an agent who asks, up to maxCapacity', async () => {
+      await call('PATCH', `/agents/${agentId}`, {
+        capacity: 1,
+        maxCapacity: 2,
+      });
+      await postTwilioWebhook(
+        twilioInboundForm({ from: JULIE, to: GOLD, body: 'Hi' }),
+      );
+      await postTwilioWebhook(
+        twilioInboundForm({ from: '+14155550143', to: GOLD, body: 'Me too' }),
+      );
+      const taken = await call('POST', `/agents/${agentId}/next`);
+      expect(taken.status).to.equal(200);
+      expect(taken.body.agentId).to.equal(agentId);
+      const again = await call('POST', `/agents/${agentId}/next`);
+      expect(again.status).to.equal(409);
+      expect((await call('GET', `/agents/${agentId}`)).body).to.include({
+        openConversations: 2,
+        capacity: 1,
+        maxCapacity: 2,
+      });
     });
   });
 

@@ -40,6 +40,7 @@ describe('SmsKitClient', () => {
       name: 'Ben',
       inboxIds: [inbox.id],
       capacity: 2,
+      maxCapacity: 2,
       status: 'AVAILABLE',
       openConversations: 0,
       lastAssignedAt: null,
