@@ -17,6 +17,7 @@ import {
   PhoneNumber,
   SendMessageRequest,
   UpdateAgentRequest,
+  UpdateInboxRequest,
   UpdateConversationRequest,
 } from '../src/sdk/schemas.js';
 import {
@@ -142,6 +143,13 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
       at('/inboxes'),
       guarded(() => HttpResponse.json(engine.listInboxes())),
     ),
+    http.patch(
+      at('/inboxes/:id'),
+      guarded(async ({ params, request }) => {
+        const patch = parsed(UpdateInboxRequest, await jsonBody(request));
+        return HttpResponse.json(engine.updateInbox(param(params.id), patch));
+      }),
+    ),
     http.get(
       at('/inboxes/:id/queue'),
       guarded(({ params }) =>
@@ -262,6 +270,12 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
       at('/conversations/:id'),
       guarded(({ params }) =>
         HttpResponse.json(engine.getConversation(param(params.id))),
+      ),
+    ),
+    http.get(
+      at('/conversations/:id/routing'),
+      guarded(({ params }) =>
+        HttpResponse.json(engine.getRoutingHistory(param(params.id))),
       ),
     ),
     http.patch(

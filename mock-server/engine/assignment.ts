@@ -3,25 +3,29 @@
  * nobody may take it, and letting waiting ones through when capacity frees
  * up. Each step records a ROUTING item on the customer's timeline.
  */
-import type { RoutingContent } from '../../src/sdk/schemas.js';
-import type { AgentRecord, ConversationRecord } from './records.js';
+import type { RoutingDecision, RoutingReason } from '../../src/sdk/schemas.js';
 import { EngineError } from './errors.js';
-import { pickAgent } from './routing.js';
+import type { AgentRecord, ConversationRecord } from './records.js';
+import { decide, pickAgent } from './routing.js';
 import type { Store } from './store.js';
 
-type Reason = RoutingContent['reason'];
+/** The inbox's policy applied to its agents, with everything compared. */
+function decisionFor(store: Store, inboxId: string): RoutingDecision {
+  return decide(store.agentsOf(inboxId), store.inbox(inboxId).policy);
+}
 
 /** Assigns a new conversation, or queues it when no agent may take it. */
 export function route(store: Store, conversation: ConversationRecord): void {
-  const agent = pickAgent(store.agentsOf(conversation.inboxId));
-  if (agent) {
-    assign(store, conversation, agent, 'ASSIGNED');
+  const decision = decisionFor(store, conversation.inboxId);
+  if (decision.chosenAgentId) {
+    const agent = store.agent(decision.chosenAgentId);
+    assign(store, conversation, agent, 'ASSIGNED', decision);
     return;
   }
   store.state.waiting.get(conversation.inboxId)!.push(conversation.id);
   store.state.queuedSeq.set(conversation.id, store.tick());
   store.emit('conversation.updated', store.conversationView(conversation));
-  routingItem(store, conversation, null, 'QUEUED');
+  routingItem(store, conversation, null, 'QUEUED', decision);
 }
 
 /**
@@ -38,16 +42,20 @@ export function drain(store: Store): void {
     for (const [inboxId, queue] of waiting) {
       const head = queue[0];
       if (head === undefined || queuedSeq.get(head)! > nextSeq) continue;
-      const candidate = pickAgent(store.agentsOf(inboxId));
+      const policy = store.inbox(inboxId).policy;
+      const candidate = pickAgent(store.agentsOf(inboxId), policy);
       if (!candidate) continue;
       next = store.conversation(head);
       agent = candidate;
       nextSeq = queuedSeq.get(head)!;
     }
     if (!next || !agent) return;
+    // The decision is taken again in full so it can be shown; it picks
+    // the same agent pickAgent did.
+    const decision = decisionFor(store, next.inboxId);
     waiting.get(next.inboxId)!.shift();
     queuedSeq.delete(next.id);
-    assign(store, next, agent, 'ASSIGNED_FROM_QUEUE');
+    assign(store, next, agent, 'ASSIGNED_FROM_QUEUE', decision);
   }
 }
 
@@ -98,7 +106,8 @@ function assign(
   store: Store,
   conversation: ConversationRecord,
   agent: AgentRecord,
-  reason: Reason,
+  reason: RoutingReason,
+  decision?: RoutingDecision,
 ): void {
   conversation.agentId = agent.id;
   agent.lastAssignedSeq = store.tick();
@@ -108,7 +117,7 @@ function assign(
   agent.openConversations = held.size;
   store.emit('conversation.updated', store.conversationView(conversation));
   store.emit('agent.updated', store.agentView(agent));
-  routingItem(store, conversation, agent.id, reason);
+  routingItem(store, conversation, agent.id, reason, decision);
 }
 
 /** Frees the agent's capacity a closed conversation held. */
@@ -124,17 +133,30 @@ function routingItem(
   store: Store,
   conversation: ConversationRecord,
   agentId: string | null,
-  reason: Reason,
+  reason: RoutingReason,
+  decision?: RoutingDecision,
 ): void {
-  store.append({
+  const { inboxId } = conversation;
+  const item = store.append({
     conversationId: conversation.id,
     customerId: conversation.customerId,
     initiator: { type: 'SYSTEM' },
     content: {
       type: 'ROUTING',
-      inboxId: conversation.inboxId,
+      inboxId,
       agentId,
       reason,
+      ...(decision && { decision }),
     },
   });
+  const history = store.state.routing.get(conversation.id) ?? [];
+  history.push({
+    itemId: item.id,
+    timestamp: item.timestamp,
+    inboxId,
+    agentId,
+    reason,
+    ...(decision && { decision }),
+  });
+  store.state.routing.set(conversation.id, history);
 }

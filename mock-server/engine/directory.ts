@@ -5,7 +5,9 @@ import type {
   CreateInboxRequest,
   Inbox,
   UpdateAgentRequest,
+  UpdateInboxRequest,
 } from '../../src/sdk/schemas.js';
+import { RoutingPolicy } from '../../src/sdk/schemas.js';
 import { drain } from './assignment.js';
 import { EngineError, refuseRepeats } from './errors.js';
 import type { AgentRecord } from './records.js';
@@ -30,10 +32,34 @@ export function createInbox(store: Store, input: CreateInboxRequest): Inbox {
     id: store.nextId('inb'),
     name: input.name,
     phoneNumbers: [...input.phoneNumbers],
+    policy: input.policy ?? 'MOST_AVAILABLE',
   };
   inboxes.set(inbox.id, inbox);
   waiting.set(inbox.id, []);
   for (const number of inbox.phoneNumbers) inboxByNumber.set(number, inbox.id);
+  store.emit('inbox.updated', inbox);
+  return structuredClone(inbox);
+}
+
+/** Renames an inbox or changes its routing policy. */
+export function updateInbox(
+  store: Store,
+  id: string,
+  patch: UpdateInboxRequest,
+): Inbox {
+  const inbox = store.inbox(id);
+  if (
+    patch.policy !== undefined &&
+    !RoutingPolicy.options.includes(patch.policy)
+  ) {
+    throw new EngineError(
+      'invalid',
+      `"${patch.policy}" is not a policy; expected one of ${RoutingPolicy.options.join(', ')}.`,
+      'policy',
+    );
+  }
+  if (patch.name !== undefined) inbox.name = patch.name;
+  if (patch.policy !== undefined) inbox.policy = patch.policy;
   store.emit('inbox.updated', inbox);
   return structuredClone(inbox);
 }

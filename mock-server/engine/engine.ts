@@ -24,11 +24,18 @@ import type {
   InboxQueue,
   TimelineItem,
   TimelinePage,
+  RoutingRecord,
   UpdateAgentRequest,
+  UpdateInboxRequest,
 } from '../../src/sdk/schemas.js';
 import { closeConversation, sendAgentMessage } from './conversations.js';
 import { takeNext } from './assignment.js';
-import { createAgent, createInbox, updateAgent } from './directory.js';
+import {
+  createAgent,
+  createInbox,
+  updateAgent,
+  updateInbox,
+} from './directory.js';
 import { notFound } from './errors.js';
 import type { EventLog } from './event-log.js';
 import { receiveSms, sendCampaign } from './messaging.js';
@@ -68,6 +75,10 @@ export class Engine {
 
   getInbox(id: string): Inbox {
     return structuredClone(this.store.inbox(id));
+  }
+
+  updateInbox(id: string, patch: UpdateInboxRequest): Inbox {
+    return updateInbox(this.store, id, patch);
   }
 
   getQueue(inboxId: string): InboxQueue {
@@ -143,6 +154,12 @@ export class Engine {
 
   getConversation(id: string): Conversation {
     return this.store.conversationView(this.store.conversation(id));
+  }
+
+  /** How the conversation was routed, step by step, and why. */
+  getRoutingHistory(id: string): RoutingRecord[] {
+    this.store.conversation(id);
+    return structuredClone(this.store.state.routing.get(id) ?? []);
   }
 
   closeConversation(id: string): Conversation {

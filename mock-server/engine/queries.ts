@@ -10,12 +10,16 @@ export function queueOf(store: Store, inboxId: string): InboxQueue {
     [...store.state.openByAgent.get(agent.id)!]
       .map((id) => store.conversation(id))
       .filter((c) => c.inboxId === inboxId)
-      .map((c) => ({
-        conversationId: c.id,
-        customerId: c.customerId,
-        customerName: nameOf(c.customerId),
-        agentId: agent.id,
-      })),
+      .map((c) => {
+        const routing = store.state.routing.get(c.id)?.at(-1);
+        return {
+          conversationId: c.id,
+          customerId: c.customerId,
+          customerName: nameOf(c.customerId),
+          agentId: agent.id,
+          ...(routing && { routing }),
+        };
+      }),
   );
   const waiting = store.state.waiting.get(inboxId)!.map((id) => {
     const { customerId, createdAt } = store.conversation(id);

@@ -10,6 +10,7 @@ import type {
   Conversation,
   Customer,
   Inbox,
+  RoutingRecord,
   TimelineItem,
 } from '../../src/sdk/schemas.js';
 import type { Candidate } from './routing.js';
@@ -67,6 +68,8 @@ export interface EngineState {
   queuedSeq: Map<string, number>;
   /** Each customer's timeline, sorted by timestamp then sequence. */
   timelines: Map<string, TimelineRecord[]>;
+  /** Each conversation's routing steps, oldest first. */
+  routing: Map<string, RoutingRecord[]>;
   campaigns: Map<string, Campaign>;
   /**
    * The latest campaign message not yet answered, by
@@ -92,6 +95,7 @@ export function emptyState(): EngineState {
     waiting: new Map(),
     queuedSeq: new Map(),
     timelines: new Map(),
+    routing: new Map(),
     campaigns: new Map(),
     unanswered: new Map(),
     messageSids: new Map(),

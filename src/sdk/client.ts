@@ -13,12 +13,14 @@ import {
   Customer,
   Inbox,
   InboxQueue,
+  RoutingRecord,
   TimelineItem,
   TimelinePage,
   type CreateAgentRequest,
   type CreateCampaignRequest,
   type CreateInboxRequest,
   type UpdateAgentRequest,
+  type UpdateInboxRequest,
 } from './schemas.js';
 import { parseWith, type Problem } from './validation.js';
 
@@ -63,6 +65,11 @@ export class SmsKitClient {
 
   async createInbox(input: CreateInboxRequest): Promise<Inbox> {
     return this.request('POST', '/inboxes', Inbox, input);
+  }
+
+  /** Renames an inbox or changes its routing policy. */
+  async updateInbox(id: string, patch: UpdateInboxRequest): Promise<Inbox> {
+    return this.request('PATCH', `/inboxes/${segment(id)}`, Inbox, patch);
   }
 
   async listInboxes(): Promise<Inbox[]> {
@@ -151,6 +158,15 @@ export class SmsKitClient {
 
   async getConversation(id: string): Promise<Conversation> {
     return this.request('GET', `/conversations/${segment(id)}`, Conversation);
+  }
+
+  /** Each step of the conversation's routing, oldest first, and why. */
+  async getRoutingHistory(id: string): Promise<RoutingRecord[]> {
+    return this.request(
+      'GET',
+      `/conversations/${segment(id)}/routing`,
+      z.array(RoutingRecord),
+    );
   }
 
   async closeConversation(id: string): Promise<Conversation> {

@@ -36,10 +36,19 @@ export const InitiatorType = z.enum([
 ]);
 export const SmsPreference = z.enum(['ON', 'OFF']);
 
+/** How an inbox picks among its eligible agents; docs/api.md defines each. */
+export const RoutingPolicy = z.enum([
+  'MOST_AVAILABLE',
+  'LEAST_ACTIVE',
+  'LONGEST_IDLE',
+  'PERCENT_SPARE',
+]);
+
 export const Inbox = z.object({
   id: Id,
   name: z.string(),
   phoneNumbers: z.array(PhoneNumber),
+  policy: RoutingPolicy,
 });
 
 export const Agent = z.object({
@@ -93,16 +102,54 @@ export const SmsContent = z.object({
   inResponseTo: z.optional(z.object({ campaignId: Id, itemId: Id })),
 });
 
+/** One agent as routing saw them when it decided. */
+export const RoutingCandidate = z.object({
+  agentId: Id,
+  name: z.string(),
+  eligible: z.boolean(),
+  /** Why an ineligible agent was passed over. */
+  reason: z.optional(z.enum(['AWAY', 'OFFLINE', 'FULL'])),
+  /** 1 for the one chosen, then in the policy's order; eligible ones only. */
+  rank: z.optional(z.int()),
+  capacity: z.int(),
+  openConversations: z.int(),
+  spare: z.int(),
+  /** Spare capacity as a share of capacity, rounded, 0 to 100. */
+  percentSpare: z.int(),
+  lastAssignedAt: z.nullable(Timestamp),
+});
+
+/** Why a conversation went where it did: the policy and what it compared. */
+export const RoutingDecision = z.object({
+  policy: RoutingPolicy,
+  candidates: z.array(RoutingCandidate),
+  chosenAgentId: z.nullable(Id),
+});
+
+export const RoutingReason = z.enum([
+  'ASSIGNED',
+  'QUEUED',
+  'ASSIGNED_FROM_QUEUE',
+  'NEXT_REQUESTED',
+]);
+
 export const RoutingContent = z.object({
   type: z.literal('ROUTING'),
   inboxId: Id,
   agentId: z.nullable(Id),
-  reason: z.enum([
-    'ASSIGNED',
-    'QUEUED',
-    'ASSIGNED_FROM_QUEUE',
-    'NEXT_REQUESTED',
-  ]),
+  reason: RoutingReason,
+  /** Absent when no choice was made: an agent asked for the conversation. */
+  decision: z.optional(RoutingDecision),
+});
+
+/** One step of a conversation's routing: `GET /conversations/:id/routing`. */
+export const RoutingRecord = z.object({
+  itemId: Id,
+  timestamp: Timestamp,
+  inboxId: Id,
+  agentId: z.nullable(Id),
+  reason: RoutingReason,
+  decision: z.optional(RoutingDecision),
 });
 
 /** What an SMS keyword asked for: stop, start again, or help. */
@@ -175,6 +222,8 @@ export const Assignment = z.object({
   customerId: Id,
   customerName: z.string(),
   agentId: Id,
+  /** How the conversation reached the agent, and why them. */
+  routing: z.optional(RoutingRecord),
 });
 
 export const InboxQueue = z.object({
@@ -215,7 +264,16 @@ export const EngineEvent = z.discriminatedUnion('type', [
 export const CreateInboxRequest = z.object({
   name: Name,
   phoneNumbers: z.array(PhoneNumber).check(z.minLength(1)),
+  policy: z._default(RoutingPolicy, 'MOST_AVAILABLE'),
 });
+
+export const UpdateInboxRequest = z
+  .object({ name: z.optional(Name), policy: z.optional(RoutingPolicy) })
+  .check(
+    z.refine((v) => v.name !== undefined || v.policy !== undefined, {
+      error: 'expected at least one of name or policy',
+    }),
+  );
 
 const Load = z.int().check(z.minimum(1), z.maximum(100));
 
@@ -295,6 +353,12 @@ export type InboxQueue = z.infer<typeof InboxQueue>;
 export type EngineEvent = z.infer<typeof EngineEvent>;
 export type EngineEventType = EngineEvent['type'];
 export type CreateInboxRequest = z.input<typeof CreateInboxRequest>;
+export type UpdateInboxRequest = z.input<typeof UpdateInboxRequest>;
+export type RoutingPolicy = z.infer<typeof RoutingPolicy>;
+export type RoutingReason = z.infer<typeof RoutingReason>;
+export type RoutingDecision = z.infer<typeof RoutingDecision>;
+export type RoutingCandidate = z.infer<typeof RoutingCandidate>;
+export type RoutingRecord = z.infer<typeof RoutingRecord>;
 export type CreateAgentRequest = z.input<typeof CreateAgentRequest>;
 export type UpdateAgentRequest = z.input<typeof UpdateAgentRequest>;
 export type CreateCampaignRequest = z.input<typeof CreateCampaignRequest>;
