@@ -30,6 +30,22 @@ export const styles = css`
     overflow-wrap: anywhere;
   }
 
+  /* An open explanation takes the whole row. */
+  .assigned li:has(details[open]) {
+    flex-basis: 100%;
+    border-radius: 8px;
+  }
+
+  summary {
+    cursor: pointer;
+  }
+
+  .why {
+    margin: 0.25rem 0 0.125rem;
+    color: var(--_text);
+    line-height: 1.4;
+  }
+
   h3 {
     font-size: 0.8125rem;
     text-transform: uppercase;

@@ -1,6 +1,11 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import type { SmsKitClient } from '../sdk/client.js';
-import type { Agent, EngineEvent, InboxQueue } from '../sdk/schemas.js';
+import type {
+  Agent,
+  Assignment,
+  EngineEvent,
+  InboxQueue,
+} from '../sdk/schemas.js';
 import { failureOf } from '../shared/failure.js';
 import {
   formatFullTime,
@@ -10,6 +15,7 @@ import {
 } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
+import { explainRouting } from './explain.js';
 import { styles } from './routed-queue.styles.js';
 
 /** Changes closer together than this are shown with one fetch. */
@@ -107,6 +113,18 @@ export class RoutedQueue extends LiveElement {
     `;
   }
 
+  /** A customer the agent holds; opening it says why they got them. */
+  private renderAssignment(assignment: Assignment) {
+    const name = html`<bdi>${formatName(assignment.customerName)}</bdi>`;
+    if (!assignment.routing) return html`<li>${name}</li>`;
+    return html`<li>
+      <details>
+        <summary>${name}</summary>
+        <p class="why">${explainRouting(assignment.routing)}</p>
+      </details>
+    </li>`;
+  }
+
   private renderAgent(agent: Agent, queue: InboxQueue) {
     const customers = queue.assignments.filter((a) => a.agentId === agent.id);
     const full = agent.openConversations >= agent.capacity;
@@ -135,7 +153,7 @@ export class RoutedQueue extends LiveElement {
       ${
         customers.length > 0
           ? html`<ul class="assigned" aria-label=${`Assigned to ${agent.name}`}>
-              ${customers.map((a) => html`<li><bdi>${formatName(a.customerName)}</bdi></li>`)}
+              ${customers.map((a) => this.renderAssignment(a))}
             </ul>`
           : nothing
       }

@@ -77,6 +77,21 @@ describe('<routed-queue>', () => {
     );
   });
 
+  it('says why an agent got a customer, when the person asks', async () => {
+    const element = await render();
+    const details = deep(
+      element,
+      '[data-agent-id] details',
+    ) as HTMLDetailsElement;
+    expect(renderedText(details)).to.equal('Julie Example');
+    details.querySelector('summary')!.click();
+    expect(renderedText(details)).to.equal(
+      'Julie Example Ben Okafor had the most spare capacity (3 of 3 spare). ' +
+        'Others: Amara Silva, 2 of 2 spare; Chen Wei, away.',
+    );
+    await expect(element).to.be.accessible();
+  });
+
   it('says so while loading', async () => {
     mock.worker.use(
       http.get('/api/v1/inboxes/:id/queue', () => delay('infinite')),

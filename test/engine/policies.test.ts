@@ -116,15 +116,17 @@ describe('routing policies', () => {
       const conversation = t.conversationOf(JULIE);
       const history = t.engine.getRoutingHistory(conversation.id);
       expect(history).to.have.length(1);
-      expect(history[0]).to.deep.include({ reason: 'ASSIGNED', agentId: ben.id });
+      expect(history[0]).to.deep.include({
+        reason: 'ASSIGNED',
+        agentId: ben.id,
+      });
       expect(history[0]!.decision).to.deep.include({
         policy: 'MOST_AVAILABLE',
         chosenAgentId: ben.id,
       });
-      expect(history[0]!.decision!.candidates.map((c) => c.name)).to.deep.equal([
-        'Ben',
-        'Amara',
-      ]);
+      expect(history[0]!.decision!.candidates.map((c) => c.name)).to.deep.equal(
+        ['Ben', 'Amara'],
+      );
     });
 
     it('records a queued conversation’s decision with nobody chosen', () => {

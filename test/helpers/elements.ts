@@ -50,6 +50,12 @@ export function renderedText(element: Element): string {
   const walk = (node: Node) => {
     if (node instanceof Element) {
       if (node.matches('[popover]:not(:popover-open), style')) return;
+      // A closed disclosure shows only its summary.
+      if (node instanceof HTMLDetailsElement && !node.open) {
+        const summary = node.querySelector(':scope > summary');
+        if (summary) walk(summary);
+        return;
+      }
       for (const child of (node.shadowRoot ?? node).childNodes) walk(child);
     } else if (node instanceof ShadowRoot || node instanceof DocumentFragment) {
       for (const child of node.childNodes) walk(child);

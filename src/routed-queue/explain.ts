@@ -1,0 +1,69 @@
+/**
+ * Routing decisions in words, for a person asking "why this agent?".
+ * Pure functions over the decision the engine recorded.
+ */
+import type {
+  RoutingCandidate,
+  RoutingPolicy,
+  RoutingRecord,
+} from '../sdk/schemas.js';
+import { formatTime } from '../shared/format.js';
+
+const POLICY_TEXT: Record<RoutingPolicy, string> = {
+  MOST_AVAILABLE: 'most spare capacity',
+  LEAST_ACTIVE: 'fewest open conversations',
+  LONGEST_IDLE: 'longest since their last assignment',
+  PERCENT_SPARE: 'highest share of spare capacity',
+};
+
+const PASSED_OVER: Record<NonNullable<RoutingCandidate['reason']>, string> = {
+  AWAY: 'away',
+  OFFLINE: 'offline',
+  FULL: 'at capacity',
+};
+
+/** The figure the policy compared, for one eligible candidate. */
+function figure(policy: RoutingPolicy, c: RoutingCandidate): string {
+  switch (policy) {
+    case 'MOST_AVAILABLE':
+      return `${c.spare} of ${c.capacity} spare`;
+    case 'LEAST_ACTIVE':
+      return `${c.openConversations} open`;
+    case 'LONGEST_IDLE':
+      return c.lastAssignedAt
+        ? `last assigned ${formatTime(c.lastAssignedAt)}`
+        : 'never assigned';
+    case 'PERCENT_SPARE':
+      return `${c.percentSpare}% spare`;
+  }
+}
+
+/** One sentence on how a conversation reached its agent, and why them. */
+export function explainRouting(record: RoutingRecord): string {
+  const decision = record.decision;
+  if (record.reason === 'NEXT_REQUESTED' || !decision) {
+    return 'The agent asked for the next waiting conversation.';
+  }
+  const chosen = decision.candidates.find(
+    (c) => c.agentId === decision.chosenAgentId,
+  );
+  const others = decision.candidates
+    .filter((c) => c !== chosen)
+    .map((c) =>
+      c.eligible
+        ? `${c.name}, ${figure(decision.policy, c)}`
+        : `${c.name}, ${PASSED_OVER[c.reason!]}`,
+    );
+  const waited =
+    record.reason === 'ASSIGNED_FROM_QUEUE'
+      ? 'It waited in the queue; then '
+      : '';
+  const why = chosen
+    ? `${chosen.name} had the ${POLICY_TEXT[decision.policy]} (${figure(decision.policy, chosen)})`
+    : 'nobody could take it';
+  const rest = others.length > 0 ? ` Others: ${others.join('; ')}.` : '';
+  return `${waited}${waited ? why : capitalise(why)}.${rest}`;
+}
+
+const capitalise = (text: string) =>
+  text.charAt(0).toUpperCase() + text.slice(1);
