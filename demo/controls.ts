@@ -89,6 +89,16 @@ export function renderControls(host: HTMLElement, state: ControlsState): void {
     );
   };
 
+  const onPolicy = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    void attempt(form, 'Policy changed; it applies to the next decision.', () =>
+      state.client.updateInbox(field(form, 'inbox'), {
+        policy: field(form, 'policy') as Inbox['policy'],
+      }),
+    );
+  };
+
   const onClose = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
@@ -196,6 +206,31 @@ Is the sale on in stores too?</textarea>
             Take next conversation
           </button>
         </div>
+        <output aria-live="polite"></output>
+      </form>
+
+      <form class="control" @submit=${onPolicy}>
+        <h3>An inbox changes how it routes</h3>
+        <div class="pair two">
+          <label
+            >Inbox
+            <select name="inbox">
+              ${state.inboxes.map(
+                (i) => html`<option value=${i.id}>${i.name}</option>`,
+              )}
+            </select>
+          </label>
+          <label
+            >Policy
+            <select name="policy">
+              <option value="MOST_AVAILABLE">Most available</option>
+              <option value="LEAST_ACTIVE">Least active</option>
+              <option value="LONGEST_IDLE">Longest idle</option>
+              <option value="PERCENT_SPARE">Highest % spare</option>
+            </select>
+          </label>
+        </div>
+        <button type="submit">Change policy</button>
         <output aria-live="polite"></output>
       </form>
 

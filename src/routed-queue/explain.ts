@@ -9,7 +9,7 @@ import type {
 } from '../sdk/schemas.js';
 import { formatTime } from '../shared/format.js';
 
-const POLICY_TEXT: Record<RoutingPolicy, string> = {
+export const POLICY_TEXT: Record<RoutingPolicy, string> = {
   MOST_AVAILABLE: 'most spare capacity',
   LEAST_ACTIVE: 'fewest open conversations',
   LONGEST_IDLE: 'longest since their last assignment',

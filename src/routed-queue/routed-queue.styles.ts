@@ -54,6 +54,12 @@ export const styles = css`
     margin: 1rem 0 0.375rem;
   }
 
+  .policy {
+    flex-basis: 100%;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+
   .numbers,
   .since,
   .empty {

@@ -15,7 +15,7 @@ import {
 } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
-import { explainRouting } from './explain.js';
+import { explainRouting, POLICY_TEXT } from './explain.js';
 import { styles } from './routed-queue.styles.js';
 
 /** Changes closer together than this are shown with one fetch. */
@@ -81,6 +81,9 @@ export class RoutedQueue extends LiveElement {
           <h2><bdi>${queue.inbox.name}</bdi></h2>
           <span class="numbers"
             >${queue.inbox.phoneNumbers.map((n) => formatPhone(n)).join(', ')}</span
+          >
+          <span class="policy" part="policy"
+            >Routes by ${POLICY_TEXT[queue.inbox.policy]}</span
           >
         </header>
         <h3>Agents</h3>

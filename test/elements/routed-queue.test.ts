@@ -92,6 +92,19 @@ describe('<routed-queue>', () => {
     await expect(element).to.be.accessible();
   });
 
+  it('shows the inbox’s routing policy, live', async () => {
+    const element = await render();
+    expect(renderedText(deep(element, 'header'))).to.contain(
+      'Routes by most spare capacity',
+    );
+    mock.engine.updateInbox(story.inboxes.gold, { policy: 'LONGEST_IDLE' });
+    await eventually(() =>
+      expect(renderedText(deep(element, 'header'))).to.contain(
+        'Routes by longest since their last assignment',
+      ),
+    );
+  });
+
   it('says so while loading', async () => {
     mock.worker.use(
       http.get('/api/v1/inboxes/:id/queue', () => delay('infinite')),
