@@ -1,0 +1,325 @@
+/**
+ * The engine's promises, checked after every step of many random sequences
+ * of what customers, agents and supervisors do. A failing sequence is
+ * shrunk by fast-check to the shortest that still fails; keep it as a
+ * named regression test beside the others.
+ */
+import { expect } from '@open-wc/testing';
+import fc from 'fast-check';
+import { ManualClock } from '../../mock-server/clock.js';
+import { Engine } from '../../mock-server/engine/engine.js';
+import { EngineError } from '../../mock-server/engine/errors.js';
+import type {
+  AgentStatus,
+  EngineEvent,
+  RoutingPolicy,
+} from '../../src/sdk/schemas.js';
+
+/** How many random sequences `npm test` runs. */
+const RUNS = 10_000;
+
+const LINES = ['+14155550100', '+14155550111', '+14155550122'];
+const PEOPLE = Array.from({ length: 8 }, (_, i) => `+1415555${2000 + i}`);
+const STATUSES: AgentStatus[] = ['AVAILABLE', 'AWAY', 'OFFLINE'];
+const POLICIES: RoutingPolicy[] = [
+  'MOST_AVAILABLE',
+  'LEAST_ACTIVE',
+  'LONGEST_IDLE',
+  'PERCENT_SPARE',
+];
+/** Which inboxes each of the five agents works. */
+const TEAMS = [[0], [0, 1], [1], [1, 2], [2, 0]];
+const BODIES = ['Hi', 'Is this on sale?', 'STOP', 'start', 'HELP'];
+
+type Op =
+  | { kind: 'sms'; person: number; line: number; sid: number; body: number }
+  | { kind: 'status'; agent: number; status: number }
+  | { kind: 'capacity'; agent: number; capacity: number; extra: number }
+  | { kind: 'close'; pick: number }
+  | { kind: 'next'; agent: number }
+  | { kind: 'policy'; inbox: number; policy: number }
+  | { kind: 'campaign'; line: number; people: number[] }
+  | { kind: 'clock'; ms: number };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      kind: fc.constant('sms' as const),
+      person: fc.nat(PEOPLE.length - 1),
+      line: fc.nat(LINES.length - 1),
+      // A small pool of MessageSids, so repeats happen often.
+      sid: fc.nat(30),
+      body: fc.nat(BODIES.length - 1),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('status' as const),
+      agent: fc.nat(TEAMS.length - 1),
+      status: fc.nat(STATUSES.length - 1),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('capacity' as const),
+      agent: fc.nat(TEAMS.length - 1),
+      capacity: fc.integer({ min: 1, max: 3 }),
+      extra: fc.nat(2),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('close' as const),
+      pick: fc.nat(20),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('next' as const),
+      agent: fc.nat(TEAMS.length - 1),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('policy' as const),
+      inbox: fc.nat(LINES.length - 1),
+      policy: fc.nat(POLICIES.length - 1),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('campaign' as const),
+      line: fc.nat(LINES.length - 1),
+      people: fc.uniqueArray(fc.nat(PEOPLE.length - 1), {
+        minLength: 1,
+        maxLength: 4,
+      }),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('clock' as const),
+      ms: fc.integer({ min: 0, max: 120_000 }),
+    }),
+  },
+);
+
+/** A fresh engine with three inboxes and five agents, and ways to act on it. */
+function world() {
+  const clock = new ManualClock();
+  const engine = new Engine(clock);
+  const inboxes = LINES.map((line, i) =>
+    engine.createInbox({ name: `Inbox ${i}`, phoneNumbers: [line] }),
+  );
+  const agents = TEAMS.map((team, i) =>
+    engine.createAgent({
+      name: `Agent ${i}`,
+      inboxIds: team.map((t) => inboxes[t]!.id),
+      capacity: 1 + (i % 2),
+    }),
+  );
+  /** MessageSids the engine took in. */
+  const taken = new Set<string>();
+
+  function apply(step: Op): void {
+    try {
+      run(step);
+    } catch (error) {
+      // Refusals are part of the game; anything else is a bug.
+      if (!(error instanceof EngineError)) throw error;
+    }
+  }
+
+  function run(step: Op): void {
+    switch (step.kind) {
+      case 'sms': {
+        const messageSid = `SM${step.sid.toString(16).padStart(32, '0')}`;
+        engine.receiveSms({
+          messageSid,
+          from: PEOPLE[step.person]!,
+          to: LINES[step.line]!,
+          body: BODIES[step.body]!,
+          attachments: [],
+        });
+        taken.add(messageSid);
+        return;
+      }
+      case 'status':
+        engine.updateAgent(agents[step.agent]!.id, {
+          status: STATUSES[step.status]!,
+        });
+        return;
+      case 'capacity':
+        engine.updateAgent(agents[step.agent]!.id, {
+          capacity: step.capacity,
+          maxCapacity: step.capacity + step.extra,
+        });
+        return;
+      case 'close': {
+        const held = inboxes.flatMap((i) => engine.getQueue(i.id).assignments);
+        const target = held[step.pick % Math.max(1, held.length)];
+        if (target) engine.closeConversation(target.conversationId);
+        return;
+      }
+      case 'next':
+        engine.takeNext(agents[step.agent]!.id);
+        return;
+      case 'policy':
+        engine.updateInbox(inboxes[step.inbox]!.id, {
+          policy: POLICIES[step.policy]!,
+        });
+        return;
+      case 'campaign':
+        engine.createCampaign({
+          name: 'Sale',
+          from: LINES[step.line]!,
+          answer: { name: 'Sale', body: 'It is on.' },
+          recipients: step.people.map((p) => ({
+            name: `Person ${p}`,
+            phoneNumber: PEOPLE[p]!,
+          })),
+        });
+        return;
+      case 'clock':
+        clock.advance(step.ms);
+        return;
+    }
+  }
+
+  /** Everything a client could read, for comparing two runs. */
+  function snapshot(): string {
+    const customers = PEOPLE.flatMap((p) => engine.findCustomersByPhone(p));
+    return JSON.stringify({
+      agents: engine.listAgents(),
+      queues: inboxes.map((i) => engine.getQueue(i.id)),
+      timelines: customers.map((c) => engine.getTimeline(c.id, 200)),
+      conversations: customers.map((c) => engine.listConversations(c.id)),
+    });
+  }
+
+  return { engine, inboxes, agents, taken, apply, snapshot };
+}
+
+type World = ReturnType<typeof world>;
+
+/** Invariants 2 and 3, checked on each routing step as it happens. */
+function checkAssignment(w: World, event: EngineEvent): void {
+  if (event.type !== 'item.created') return;
+  const { content } = event.data;
+  if (content.type !== 'ROUTING' || content.agentId === null) return;
+  const agent = w.engine.getAgent(content.agentId);
+  expect(agent.inboxIds, 'assigned outside the inbox').to.include(
+    content.inboxId,
+  );
+  expect(agent.status, 'assigned while not AVAILABLE').to.equal('AVAILABLE');
+  const limit =
+    content.reason === 'NEXT_REQUESTED' ? agent.maxCapacity : agent.capacity;
+  expect(
+    agent.openConversations,
+    `${content.reason} past the limit`,
+  ).to.be.at.most(limit);
+}
+
+/** Invariants 1, 4, 5 and 6, over the whole state after a step. */
+function checkState(w: World): void {
+  const { engine } = w;
+  const queues = w.inboxes.map((i) => engine.getQueue(i.id));
+  const waiting = queues.flatMap((q) => q.waiting.map((e) => e.conversationId));
+  const held = queues.flatMap((q) =>
+    q.assignments.map((a) => a.conversationId),
+  );
+  const customers = PEOPLE.flatMap((p) => engine.findCustomersByPhone(p));
+  let messages = 0;
+
+  for (const customer of customers) {
+    const conversations = engine.listConversations(customer.id);
+    const ids = new Set(conversations.map((c) => c.id));
+    for (const item of engine.getTimeline(customer.id, 200).items) {
+      if (item.content.type !== 'SMS' || item.initiator.type !== 'CUSTOMER')
+        continue;
+      messages += 1;
+      // 1: each stored message is in exactly one (existing) conversation.
+      expect(
+        ids.has(item.conversationId!),
+        'message without a conversation',
+      ).to.equal(true);
+    }
+    const open = conversations.filter((c) => c.status === 'OPEN');
+    for (const c of open) {
+      // 1: each open conversation is assigned or queued, exactly one.
+      const places =
+        waiting.filter((id) => id === c.id).length +
+        held.filter((id) => id === c.id).length;
+      expect(
+        places,
+        `open conversation ${c.id} placed ${places} times`,
+      ).to.equal(1);
+      expect(c.agentId === null).to.equal(waiting.includes(c.id));
+    }
+    // 4: one open conversation per customer and inbox.
+    const inboxes = open.map((c) => c.inboxId);
+    expect(
+      new Set(inboxes).size,
+      'two open conversations in one inbox',
+    ).to.equal(inboxes.length);
+  }
+  // 5: one stored message per MessageSid taken in.
+  expect(messages, 'messages stored against MessageSids').to.equal(
+    w.taken.size,
+  );
+  // 6: each queue is first come, first served.
+  for (const queue of queues) {
+    const order = queue.waiting.map((e) => Number(e.conversationId.slice(4)));
+    expect(order, 'queue out of order').to.deep.equal(
+      [...order].sort((a, b) => a - b),
+    );
+  }
+  expect(engine.lostMessages()).to.deep.equal([]);
+}
+
+describe('engine invariants, over random sequences', function () {
+  this.timeout(120_000);
+
+  it(`hold after every step of ${RUNS.toLocaleString('en')} sequences`, () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const w = world();
+        const stop = w.engine.events.subscribe((event) =>
+          checkAssignment(w, event),
+        );
+        try {
+          for (const step of ops) {
+            w.apply(step);
+            checkState(w);
+          }
+        } finally {
+          stop();
+        }
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it('are deterministic: the same steps give the same state (invariant 7)', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 30 }), (ops) => {
+        const first = world();
+        const second = world();
+        for (const step of ops) {
+          first.apply(step);
+          second.apply(step);
+        }
+        expect(second.snapshot()).to.equal(first.snapshot());
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
