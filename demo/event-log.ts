@@ -35,6 +35,12 @@ export function describeEvent(
       const { content, customerId, initiator } = event.data;
       const who = customerName(customerId);
       if (content.type === 'ROUTING') {
+        if (content.reason === 'REQUEUED') {
+          return `${who}'s conversation went back to the queue: the agent went offline`;
+        }
+        if (content.reason === 'STICKY') {
+          return `${who} texted again soon after closing: back to ${agentName(content.agentId)}`;
+        }
         return content.agentId
           ? `${who}'s conversation assigned to ${agentName(content.agentId)} (${inboxName(content.inboxId)})`
           : `${who}'s conversation is waiting in ${inboxName(content.inboxId)}`;

@@ -3,7 +3,7 @@
  * the demo and the browser tests start.
  */
 import { setupWorker, type SetupWorker } from 'msw/browser';
-import { systemClock } from './clock.js';
+import { OffsetClock } from './clock.js';
 import { Engine } from './engine/engine.js';
 import type { Clock } from './engine/records.js';
 import { createHandlers, DEFAULT_BASE } from './handlers.js';
@@ -25,7 +25,8 @@ export interface MockServer {
 export async function startMockServer(
   options: MockServerOptions = {},
 ): Promise<MockServer> {
-  const engine = new Engine(options.clock ?? systemClock);
+  // The wall clock, but one POST /clock can move on.
+  const engine = new Engine(options.clock ?? new OffsetClock());
   const worker = setupWorker(
     ...createHandlers(engine, options.base ?? DEFAULT_BASE),
   );

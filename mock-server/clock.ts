@@ -38,4 +38,9 @@ export class OffsetClock implements Clock {
   now(): Date {
     return new Date(Date.now() + this.offsetMs);
   }
+
+  /** Jumps ahead by `ms`, then keeps running in real time. */
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
 }

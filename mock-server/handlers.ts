@@ -11,6 +11,7 @@ import {
 } from 'msw';
 import * as z from 'zod/mini';
 import {
+  AdvanceClockRequest,
   CreateAgentRequest,
   CreateCampaignRequest,
   CreateInboxRequest,
@@ -126,6 +127,17 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
       guarded(() => {
         engine.reset();
         return new HttpResponse(null, { status: 204 });
+      }),
+    ),
+
+    http.post(
+      at('/clock'),
+      guarded(async ({ request }) => {
+        const { advanceSeconds } = parsed(
+          AdvanceClockRequest,
+          await jsonBody(request),
+        );
+        return HttpResponse.json({ now: engine.advanceClock(advanceSeconds) });
       }),
     ),
 

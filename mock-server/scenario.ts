@@ -27,7 +27,10 @@ export const JULY_SALE_BODY =
  * campaign two hours ago, Julie's answer twenty minutes ago) and the clock
  * is then set back to the present.
  */
-export function seedJulySale(engine: Engine, clock?: OffsetClock): JulySale {
+export function seedJulySale(
+  engine: Engine,
+  clock?: Pick<OffsetClock, 'offsetMs'>,
+): JulySale {
   const travel = (minutesAgo: number) => {
     if (clock) clock.offsetMs = -minutesAgo * MINUTE;
   };

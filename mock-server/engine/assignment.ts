@@ -6,26 +6,96 @@
 import type { RoutingDecision, RoutingReason } from '../../src/sdk/schemas.js';
 import { EngineError } from './errors.js';
 import type { AgentRecord, ConversationRecord } from './records.js';
-import { decide, pickAgent } from './routing.js';
-import type { Store } from './store.js';
+import { decide, ineligibility, pickAgent } from './routing.js';
+import { openKey, type Store } from './store.js';
 
 /** The inbox's policy applied to its agents, with everything compared. */
 function decisionFor(store: Store, inboxId: string): RoutingDecision {
   return decide(store.agentsOf(inboxId), store.inbox(inboxId).policy);
 }
 
-/** Assigns a new conversation, or queues it when no agent may take it. */
+/**
+ * The agent who last had this customer in this inbox, while the inbox's
+ * sticky window since that conversation closed is still open.
+ */
+function stickyAgent(store: Store, conversation: ConversationRecord) {
+  const { customerId, inboxId } = conversation;
+  const last = store.state.lastAgent.get(openKey(customerId, inboxId));
+  if (!last) return undefined;
+  const window = store.inbox(inboxId).stickyMinutes * 60_000;
+  const since = store.clock.now().getTime() - last.closedAt;
+  if (window === 0 || since > window) return undefined;
+  return store.state.agents.get(last.agentId);
+}
+
+/**
+ * Assigns a new conversation: first to the customer's last agent when the
+ * sticky window allows and they may take it, else under the inbox's
+ * policy; it waits in the queue when no agent may take it.
+ */
 export function route(store: Store, conversation: ConversationRecord): void {
   const decision = decisionFor(store, conversation.inboxId);
+  const last = stickyAgent(store, conversation);
+  if (last) {
+    const reason = last.inboxIds.includes(conversation.inboxId)
+      ? ineligibility(last)
+      : 'NOT_IN_INBOX';
+    decision.sticky = {
+      agentId: last.id,
+      name: last.name,
+      used: reason === undefined,
+      ...(reason && { reason }),
+    };
+    if (reason === undefined) {
+      decision.chosenAgentId = last.id;
+      assign(store, conversation, last, 'STICKY', decision);
+      return;
+    }
+  }
   if (decision.chosenAgentId) {
     const agent = store.agent(decision.chosenAgentId);
     assign(store, conversation, agent, 'ASSIGNED', decision);
     return;
   }
-  store.state.waiting.get(conversation.inboxId)!.push(conversation.id);
-  store.state.queuedSeq.set(conversation.id, store.tick());
+  enqueue(store, conversation, conversation.createdSeq);
   store.emit('conversation.updated', store.conversationView(conversation));
   routingItem(store, conversation, null, 'QUEUED', decision);
+}
+
+/**
+ * Puts a conversation in its inbox's queue by `seq`, so the queue stays in
+ * order of arrival: a requeued conversation goes back ahead of newer ones.
+ */
+function enqueue(store: Store, conversation: ConversationRecord, seq: number) {
+  const queue = store.state.waiting.get(conversation.inboxId)!;
+  const { queuedSeq } = store.state;
+  let index = queue.length;
+  while (index > 0 && queuedSeq.get(queue[index - 1]!)! > seq) index--;
+  queue.splice(index, 0, conversation.id);
+  queuedSeq.set(conversation.id, seq);
+}
+
+/**
+ * An agent went OFFLINE: in each inbox that asks for it, their open
+ * conversations go back to the queue, in their original order, ahead of
+ * newer arrivals. Other inboxes leave theirs with them.
+ */
+export function requeue(store: Store, agent: AgentRecord): void {
+  const held = store.state.openByAgent.get(agent.id)!;
+  const back = [...held]
+    .map((id) => store.conversation(id))
+    .filter((c) => store.inbox(c.inboxId).requeueOnOffline)
+    .sort((a, b) => a.createdSeq - b.createdSeq);
+  if (back.length === 0) return;
+  for (const conversation of back) {
+    held.delete(conversation.id);
+    conversation.agentId = null;
+    enqueue(store, conversation, conversation.createdSeq);
+    store.emit('conversation.updated', store.conversationView(conversation));
+    routingItem(store, conversation, null, 'REQUEUED');
+  }
+  agent.openConversations = held.size;
+  store.emit('agent.updated', store.agentView(agent));
 }
 
 /**

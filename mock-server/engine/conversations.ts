@@ -21,9 +21,13 @@ export function closeConversation(store: Store, id: string): Conversation {
     );
   }
   conversation.status = 'CLOSED';
-  store.state.openByKey.delete(
-    openKey(conversation.customerId, conversation.inboxId),
-  );
+  const key = openKey(conversation.customerId, conversation.inboxId);
+  store.state.openByKey.delete(key);
+  // For sticky replies: who had it, and when it closed.
+  store.state.lastAgent.set(key, {
+    agentId: conversation.agentId,
+    closedAt: store.clock.now().getTime(),
+  });
   store.emit('conversation.updated', store.conversationView(conversation));
   release(store, conversation);
   drain(store);

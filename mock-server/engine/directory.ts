@@ -7,8 +7,8 @@ import type {
   UpdateAgentRequest,
   UpdateInboxRequest,
 } from '../../src/sdk/schemas.js';
-import { RoutingPolicy } from '../../src/sdk/schemas.js';
-import { drain } from './assignment.js';
+import { MAX_STICKY_MINUTES, RoutingPolicy } from '../../src/sdk/schemas.js';
+import { drain, requeue } from './assignment.js';
 import { EngineError, refuseRepeats } from './errors.js';
 import type { AgentRecord } from './records.js';
 import type { Store } from './store.js';
@@ -33,6 +33,8 @@ export function createInbox(store: Store, input: CreateInboxRequest): Inbox {
     name: input.name,
     phoneNumbers: [...input.phoneNumbers],
     policy: input.policy ?? 'MOST_AVAILABLE',
+    stickyMinutes: input.stickyMinutes ?? 15,
+    requeueOnOffline: input.requeueOnOffline ?? false,
   };
   inboxes.set(inbox.id, inbox);
   waiting.set(inbox.id, []);
@@ -58,8 +60,23 @@ export function updateInbox(
       'policy',
     );
   }
+  const sticky = patch.stickyMinutes;
+  if (
+    sticky !== undefined &&
+    !(Number.isInteger(sticky) && sticky >= 0 && sticky <= MAX_STICKY_MINUTES)
+  ) {
+    throw new EngineError(
+      'invalid',
+      `expected whole minutes from 0 to ${MAX_STICKY_MINUTES}, not ${sticky}.`,
+      'stickyMinutes',
+    );
+  }
   if (patch.name !== undefined) inbox.name = patch.name;
   if (patch.policy !== undefined) inbox.policy = patch.policy;
+  if (sticky !== undefined) inbox.stickyMinutes = sticky;
+  if (patch.requeueOnOffline !== undefined) {
+    inbox.requeueOnOffline = patch.requeueOnOffline;
+  }
   store.emit('inbox.updated', inbox);
   return structuredClone(inbox);
 }
@@ -104,10 +121,12 @@ export function updateAgent(
       field,
     );
   }
+  const goesOffline = patch.status === 'OFFLINE' && agent.status !== 'OFFLINE';
   if (patch.status !== undefined) agent.status = patch.status;
   agent.capacity = capacity;
   agent.maxCapacity = most;
   store.emit('agent.updated', store.agentView(agent));
+  if (goesOffline) requeue(store, agent);
   drain(store);
   return store.agentView(agent);
 }

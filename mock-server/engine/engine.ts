@@ -36,7 +36,7 @@ import {
   updateAgent,
   updateInbox,
 } from './directory.js';
-import { notFound } from './errors.js';
+import { EngineError, notFound } from './errors.js';
 import type { EventLog } from './event-log.js';
 import { receiveSms, sendCampaign } from './messaging.js';
 import { lostMessages, queueOf } from './queries.js';
@@ -59,6 +59,30 @@ export class Engine {
   /** Empties the engine; event ids go on rising. */
   reset(): void {
     this.store.reset();
+  }
+
+  /**
+   * Moves the engine's clock on by `seconds`, where its clock can be moved
+   * (tests, the mock API's `POST /clock`). Sticky windows end as it moves.
+   * Returns the new time.
+   */
+  advanceClock(seconds: number): string {
+    const clock = this.store.clock;
+    if (!Number.isFinite(seconds) || seconds < 0) {
+      throw new EngineError(
+        'invalid',
+        `expected seconds to move forward, not ${seconds}.`,
+        'advanceSeconds',
+      );
+    }
+    if (!clock.advance) {
+      throw new EngineError(
+        'conflict',
+        'This engine runs on a clock that cannot be moved.',
+      );
+    }
+    clock.advance(seconds * 1000);
+    return this.store.now();
   }
 
   // Inboxes and agents: directory.ts.

@@ -188,8 +188,10 @@ function openConversation(
   inboxId: string,
   sms: InboundSms,
 ): ConversationRecord {
+  const seq = store.tick();
   const conversation: ConversationRecord = {
-    id: store.nextId('cnv'),
+    id: `cnv_${seq}`,
+    createdSeq: seq,
     customerId,
     inboxId,
     agentId: null,

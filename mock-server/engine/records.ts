@@ -18,6 +18,8 @@ import type { Candidate } from './routing.js';
 /** Where the engine reads the time. It keeps no clock of its own. */
 export interface Clock {
   now(): Date;
+  /** Moves the clock on, where it can be moved (tests, the mock API). */
+  advance?(ms: number): void;
 }
 
 export type AgentRecord = Omit<Agent, 'openConversations' | 'maxCapacity'> &
@@ -31,6 +33,8 @@ export interface ConversationRecord extends Conversation {
   inboxNumber: string;
   /** The customer's number; agent replies go to it. */
   customerNumber: string;
+  /** Engine sequence number at creation: the queue's order. */
+  createdSeq: number;
 }
 
 export interface InboundSms {
@@ -68,6 +72,11 @@ export interface EngineState {
   queuedSeq: Map<string, number>;
   /** Each customer's timeline, sorted by timestamp then sequence. */
   timelines: Map<string, TimelineRecord[]>;
+  /**
+   * Who last had a customer's conversation in an inbox, and when it closed
+   * (clock milliseconds), by `customerId|inboxId`: for sticky replies.
+   */
+  lastAgent: Map<string, { agentId: string; closedAt: number }>;
   /** Each conversation's routing steps, oldest first. */
   routing: Map<string, RoutingRecord[]>;
   campaigns: Map<string, Campaign>;
@@ -95,6 +104,7 @@ export function emptyState(): EngineState {
     waiting: new Map(),
     queuedSeq: new Map(),
     timelines: new Map(),
+    lastAgent: new Map(),
     routing: new Map(),
     campaigns: new Map(),
     unanswered: new Map(),

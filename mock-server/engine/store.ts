@@ -40,7 +40,7 @@ export class Store {
   /** One counter orders everything: ids, assignments, queue arrivals. */
   private seq = 0;
 
-  constructor(private readonly clock: Clock) {}
+  constructor(readonly clock: Clock) {}
 
   // Lookups that refuse unknown ids, naming the request field when given.
 

@@ -4,6 +4,7 @@
  */
 import type {
   RoutingCandidate,
+  RoutingDecision,
   RoutingPolicy,
   RoutingRecord,
 } from '../sdk/schemas.js';
@@ -21,6 +22,11 @@ const PASSED_OVER: Record<NonNullable<RoutingCandidate['reason']>, string> = {
   OFFLINE: 'offline',
   FULL: 'at capacity',
 };
+
+const STICKY_PASSED_OVER: Record<
+  NonNullable<NonNullable<RoutingDecision['sticky']>['reason']>,
+  string
+> = { ...PASSED_OVER, NOT_IN_INBOX: 'no longer in this inbox' };
 
 /** The figure the policy compared, for one eligible candidate. */
 function figure(policy: RoutingPolicy, c: RoutingCandidate): string {
@@ -41,9 +47,20 @@ function figure(policy: RoutingPolicy, c: RoutingCandidate): string {
 /** One sentence on how a conversation reached its agent, and why them. */
 export function explainRouting(record: RoutingRecord): string {
   const decision = record.decision;
+  if (record.reason === 'REQUEUED') {
+    return 'It went back to the queue when its agent went offline.';
+  }
   if (record.reason === 'NEXT_REQUESTED' || !decision) {
     return 'The agent asked for the next waiting conversation.';
   }
+  const sticky = decision.sticky;
+  if (record.reason === 'STICKY' && sticky) {
+    return `${sticky.name} had this customer's last conversation here, closed a short while ago, so it went back to them.`;
+  }
+  const notSticky =
+    sticky && !sticky.used
+      ? ` Their last agent, ${sticky.name}, was ${STICKY_PASSED_OVER[sticky.reason!]}.`
+      : '';
   const chosen = decision.candidates.find(
     (c) => c.agentId === decision.chosenAgentId,
   );
@@ -62,7 +79,7 @@ export function explainRouting(record: RoutingRecord): string {
     ? `${chosen.name} had the ${POLICY_TEXT[decision.policy]} (${figure(decision.policy, chosen)})`
     : 'nobody could take it';
   const rest = others.length > 0 ? ` Others: ${others.join('; ')}.` : '';
-  return `${waited}${waited ? why : capitalise(why)}.${rest}`;
+  return `${waited}${waited ? why : capitalise(why)}.${rest}${notSticky}`;
 }
 
 const capitalise = (text: string) =>

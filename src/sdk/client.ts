@@ -42,6 +42,8 @@ const ErrorBody = z.object({
 
 const NoContent = z.unknown();
 
+const ClockAnswer = z.object({ now: z.iso.datetime({ offset: true }) });
+
 export class SmsKitClient {
   readonly baseUrl: string;
   /** Every change in the engine, live. */
@@ -65,6 +67,17 @@ export class SmsKitClient {
 
   async createInbox(input: CreateInboxRequest): Promise<Inbox> {
     return this.request('POST', '/inboxes', Inbox, input);
+  }
+
+  /**
+   * Moves the mock engine's clock on (`POST /clock`): sticky windows end,
+   * and later offers time out, as it moves. Resolves to the new time.
+   */
+  async advanceClock(seconds: number): Promise<string> {
+    const answer = await this.request('POST', '/clock', ClockAnswer, {
+      advanceSeconds: seconds,
+    });
+    return answer.now;
   }
 
   /** Renames an inbox or changes its routing policy. */

@@ -44,11 +44,22 @@ export const RoutingPolicy = z.enum([
   'PERCENT_SPARE',
 ]);
 
+/** How long a closed conversation's agent stays first in line, at most. */
+export const MAX_STICKY_MINUTES = 1440;
+
+const StickyMinutes = z
+  .int()
+  .check(z.minimum(0), z.maximum(MAX_STICKY_MINUTES));
+
 export const Inbox = z.object({
   id: Id,
   name: z.string(),
   phoneNumbers: z.array(PhoneNumber),
   policy: RoutingPolicy,
+  /** A customer who texts again this soon after closing gets their agent. */
+  stickyMinutes: z.int(),
+  /** An agent going OFFLINE hands their conversations back to the queue. */
+  requeueOnOffline: z.boolean(),
 });
 
 export const Agent = z.object({
@@ -124,6 +135,18 @@ export const RoutingDecision = z.object({
   policy: RoutingPolicy,
   candidates: z.array(RoutingCandidate),
   chosenAgentId: z.nullable(Id),
+  /**
+   * When the customer texted again soon after a conversation closed: the
+   * agent who had it, whether they got it, and if not, why.
+   */
+  sticky: z.optional(
+    z.object({
+      agentId: Id,
+      name: z.string(),
+      used: z.boolean(),
+      reason: z.optional(z.enum(['AWAY', 'OFFLINE', 'FULL', 'NOT_IN_INBOX'])),
+    }),
+  ),
 });
 
 export const RoutingReason = z.enum([
@@ -131,6 +154,8 @@ export const RoutingReason = z.enum([
   'QUEUED',
   'ASSIGNED_FROM_QUEUE',
   'NEXT_REQUESTED',
+  'STICKY',
+  'REQUEUED',
 ]);
 
 export const RoutingContent = z.object({
@@ -265,15 +290,28 @@ export const CreateInboxRequest = z.object({
   name: Name,
   phoneNumbers: z.array(PhoneNumber).check(z.minLength(1)),
   policy: z._default(RoutingPolicy, 'MOST_AVAILABLE'),
+  stickyMinutes: z._default(StickyMinutes, 15),
+  requeueOnOffline: z._default(z.boolean(), false),
 });
 
 export const UpdateInboxRequest = z
-  .object({ name: z.optional(Name), policy: z.optional(RoutingPolicy) })
+  .object({
+    name: z.optional(Name),
+    policy: z.optional(RoutingPolicy),
+    stickyMinutes: z.optional(StickyMinutes),
+    requeueOnOffline: z.optional(z.boolean()),
+  })
   .check(
-    z.refine((v) => v.name !== undefined || v.policy !== undefined, {
-      error: 'expected at least one of name or policy',
+    z.refine((v) => Object.values(v).some((value) => value !== undefined), {
+      error:
+        'expected at least one of name, policy, stickyMinutes or requeueOnOffline',
     }),
   );
+
+/** `POST /clock`: the mock's clock moves on, never back. */
+export const AdvanceClockRequest = z.object({
+  advanceSeconds: z.number().check(z.minimum(0), z.maximum(7 * 24 * 3600)),
+});
 
 const Load = z.int().check(z.minimum(1), z.maximum(100));
 

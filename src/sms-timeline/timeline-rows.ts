@@ -6,6 +6,7 @@ import { html, nothing } from 'lit';
 import type {
   Customer,
   KeywordContent,
+  RoutingContent,
   SmsContent,
   TimelineItem,
 } from '../sdk/schemas.js';
@@ -127,13 +128,15 @@ function renderRouting(
   // the words around it.
   const inbox = html`<bdi>${ctx.inboxName(content.inboxId)}</bdi>`;
   const agent = html`<bdi>${ctx.agentName(content.agentId ?? '')}</bdi>`;
-  const outcome =
-    content.reason === 'QUEUED'
-      ? 'waiting for an agent'
-      : content.reason === 'ASSIGNED_FROM_QUEUE'
-        ? html`assigned to ${agent} from the queue`
-        : html`assigned to ${agent}`;
+  const outcomes: Record<RoutingContent['reason'], unknown> = {
+    ASSIGNED: html`assigned to ${agent}`,
+    QUEUED: 'waiting for an agent',
+    ASSIGNED_FROM_QUEUE: html`assigned to ${agent} from the queue`,
+    NEXT_REQUESTED: html`${agent} took it from the queue`,
+    STICKY: html`back to ${agent}, who had the last conversation`,
+    REQUEUED: 'back in the queue: the agent went offline',
+  };
   return html`<p class="routing" part="routing">
-    Routed to ${inbox} · ${outcome}
+    Routed to ${inbox} · ${outcomes[content.reason]}
   </p>`;
 }

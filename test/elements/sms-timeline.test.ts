@@ -93,6 +93,25 @@ describe('<sms-timeline>', () => {
     );
   });
 
+  it('says when a reply went back to the agent who had the last conversation', async () => {
+    const [conversation] = mock.engine.listConversations(story.customers.julie);
+    mock.engine.closeConversation(conversation!.id);
+    const element = await render();
+    await postTwilioWebhook(
+      twilioInboundForm({
+        from: story.phones.julie,
+        to: story.numbers.gold,
+        body: 'Sorry, one more question',
+      }),
+    );
+    // (renderedText puts a space between text nodes, so before the comma.)
+    await eventually(() =>
+      expect(renderedText(deep(element, '.log'))).to.match(
+        /Routed to Gold Members · back to Ben Okafor ?, who had the last conversation/,
+      ),
+    );
+  });
+
   it('puts a late message in its place by timestamp', async () => {
     mock.clock.advance(60_000);
     const element = await render();

@@ -38,6 +38,7 @@ type Op =
   | { kind: 'close'; pick: number }
   | { kind: 'next'; agent: number }
   | { kind: 'policy'; inbox: number; policy: number }
+  | { kind: 'settings'; inbox: number; sticky: boolean; requeue: boolean }
   | { kind: 'campaign'; line: number; people: number[] }
   | { kind: 'clock'; ms: number };
 
@@ -90,6 +91,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       kind: fc.constant('policy' as const),
       inbox: fc.nat(LINES.length - 1),
       policy: fc.nat(POLICIES.length - 1),
+    }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('settings' as const),
+      inbox: fc.nat(LINES.length - 1),
+      sticky: fc.boolean(),
+      requeue: fc.boolean(),
     }),
   },
   {
@@ -177,6 +187,12 @@ function world() {
           policy: POLICIES[step.policy]!,
         });
         return;
+      case 'settings':
+        engine.updateInbox(inboxes[step.inbox]!.id, {
+          stickyMinutes: step.sticky ? 15 : 0,
+          requeueOnOffline: step.requeue,
+        });
+        return;
       case 'campaign':
         engine.createCampaign({
           name: 'Sale',
@@ -220,6 +236,7 @@ function checkAssignment(w: World, event: EngineEvent): void {
     content.inboxId,
   );
   expect(agent.status, 'assigned while not AVAILABLE').to.equal('AVAILABLE');
+  // Sticky and automatic routing fill capacity; asking fills maxCapacity.
   const limit =
     content.reason === 'NEXT_REQUESTED' ? agent.maxCapacity : agent.capacity;
   expect(

@@ -325,6 +325,30 @@ describe('the HTTP API', () => {
     });
   });
 
+  describe('inbox settings and the clock', () => {
+    it('refuses a negative sticky window and a non-boolean requeue, naming each', async () => {
+      for (const [body, path] of [
+        [{ stickyMinutes: -1 }, 'stickyMinutes'],
+        [{ requeueOnOffline: 'yes' }, 'requeueOnOffline'],
+        [{ policy: 'RANDOM' }, 'policy'],
+      ] as const) {
+        const response = await call('PATCH', `/inboxes/${inboxId}`, body);
+        expect(response.status, path).to.equal(400);
+        expect(response.body.problems[0].path).to.equal(path);
+      }
+    });
+
+    it('moves the clock on with POST /clock, and ends sticky windows', async () => {
+      const before = mock.clock.now().getTime();
+      const moved = await call('POST', '/clock', { advanceSeconds: 120 });
+      expect(moved.status).to.equal(200);
+      expect(Date.parse(moved.body.now) - before).to.equal(120_000);
+      const back = await call('POST', '/clock', { advanceSeconds: -5 });
+      expect(back.status).to.equal(400);
+      expect(back.body.problems[0].path).to.equal('advanceSeconds');
+    });
+  });
+
   describe('capacity levels', () => {
     it('refuses a maxCapacity below capacity, naming it', async () => {
       const response = await call('POST', '/agents', {
