@@ -21,8 +21,9 @@ export interface ControlsState {
   reset(): void;
 }
 
-/** The agent the status form is about, kept across redraws. */
+/** The agent and the inbox the forms are about, kept across redraws. */
 let selectedAgentId: string | undefined;
+let selectedInboxId: string | undefined;
 
 const field = (form: HTMLFormElement, name: string) =>
   (form.elements.namedItem(name) as HTMLInputElement).value;
@@ -89,15 +90,34 @@ export function renderControls(host: HTMLElement, state: ControlsState): void {
     );
   };
 
-  const onPolicy = (event: SubmitEvent) => {
+  const onInbox = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
-    void attempt(form, 'Policy changed; it applies to the next decision.', () =>
-      state.client.updateInbox(field(form, 'inbox'), {
-        policy: field(form, 'policy') as Inbox['policy'],
-      }),
+    const requeue = form.elements.namedItem(
+      'requeueOnOffline',
+    ) as HTMLInputElement;
+    void attempt(
+      form,
+      'Inbox updated; it applies from the next decision.',
+      () =>
+        state.client.updateInbox(field(form, 'inbox'), {
+          policy: field(form, 'policy') as Inbox['policy'],
+          stickyMinutes: Number(field(form, 'stickyMinutes')),
+          requeueOnOffline: requeue.checked,
+        }),
     );
   };
+
+  /** Moves the mock's clock on, so sticky windows end without waiting. */
+  const onClock = (event: Event) => {
+    const form = (event.target as HTMLElement).closest('form')!;
+    void attempt(form, 'The clock moved on 15 minutes.', () =>
+      state.client.advanceClock(15 * 60),
+    );
+  };
+
+  const inbox =
+    state.inboxes.find((i) => i.id === selectedInboxId) ?? state.inboxes[0];
 
   const onClose = (event: SubmitEvent) => {
     event.preventDefault();
@@ -209,20 +229,29 @@ Is the sale on in stores too?</textarea>
         <output aria-live="polite"></output>
       </form>
 
-      <form class="control" @submit=${onPolicy}>
+      <form class="control" @submit=${onInbox}>
         <h3>An inbox changes how it routes</h3>
         <div class="pair two">
           <label
             >Inbox
-            <select name="inbox">
+            <select
+              name="inbox"
+              @change=${(e: Event) => {
+                selectedInboxId = (e.target as HTMLSelectElement).value;
+                renderControls(host, state);
+              }}
+            >
               ${state.inboxes.map(
-                (i) => html`<option value=${i.id}>${i.name}</option>`,
+                (i) =>
+                  html`<option value=${i.id} ?selected=${i.id === inbox?.id}>
+                    ${i.name}
+                  </option>`,
               )}
             </select>
           </label>
           <label
             >Policy
-            <select name="policy">
+            <select name="policy" .value=${inbox?.policy ?? 'MOST_AVAILABLE'}>
               <option value="MOST_AVAILABLE">Most available</option>
               <option value="LEAST_ACTIVE">Least active</option>
               <option value="LONGEST_IDLE">Longest idle</option>
@@ -230,7 +259,33 @@ Is the sale on in stores too?</textarea>
             </select>
           </label>
         </div>
-        <button type="submit">Change policy</button>
+        <div class="pair two">
+          <label
+            >Sticky minutes
+            <input
+              name="stickyMinutes"
+              type="number"
+              min="0"
+              max="1440"
+              required
+              .value=${String(inbox?.stickyMinutes ?? 15)}
+            />
+          </label>
+          <label class="check"
+            ><input
+              name="requeueOnOffline"
+              type="checkbox"
+              .checked=${inbox?.requeueOnOffline ?? false}
+            />
+            Requeue when an agent goes offline</label
+          >
+        </div>
+        <div class="buttons">
+          <button type="submit">Update inbox</button>
+          <button type="button" class="secondary" @click=${onClock}>
+            Move the clock on 15 minutes
+          </button>
+        </div>
         <output aria-live="polite"></output>
       </form>
 
