@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { RoutedQueue } from '../src/routed-queue/define.js';
 import { attributeControls } from './controls.js';
 import {
+  agentReplied,
   everyAgentStatus,
   julySale,
   neverAnswers,
@@ -63,6 +64,33 @@ const sale = julySale();
 export const GoldMembers: Story = {
   name: 'Gold Members inbox',
   ...queueOf(sale, sale.sale.inboxes.gold),
+};
+
+/**
+ * Why an agent got a customer: open a customer under their agent. Here the
+ * inbox routes by longest idle, and Amara may take one past her capacity.
+ */
+const explained = agentReplied();
+explained.engine.updateInbox(explained.sale.inboxes.gold, {
+  policy: 'LONGEST_IDLE',
+});
+explained.engine.updateAgent(explained.sale.agents.amara, { maxCapacity: 3 });
+export const WhyThisAgent: Story = {
+  name: 'Why this agent: the decision, and a stretch to max',
+  ...queueOf(explained, explained.sale.inboxes.gold),
+  play: async ({ canvasElement }) => {
+    const queue = canvasElement.querySelector('routed-queue')!;
+    await queue.updateComplete;
+    // The queue loads once its event stream is live; wait for a customer.
+    for (let i = 0; i < 50; i++) {
+      const summary = queue.shadowRoot!.querySelector('summary');
+      if (summary) {
+        summary.click();
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  },
 };
 
 const statuses = everyAgentStatus();
