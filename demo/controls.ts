@@ -73,11 +73,15 @@ export function renderControls(host: HTMLElement, state: ControlsState): void {
   const onAgent = (event: SubmitEvent) => {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
+    // Max is sent only when changed here: left alone, an agent's
+    // maxCapacity keeps following their capacity.
+    const max = Number(field(form, 'maxCapacity'));
+    const changed = max !== agent?.maxCapacity;
     void attempt(form, 'Agent updated.', () =>
       state.client.updateAgent(field(form, 'agent'), {
         status: field(form, 'status') as Agent['status'],
         capacity: Number(field(form, 'capacity')),
-        maxCapacity: Number(field(form, 'maxCapacity')),
+        ...(changed && { maxCapacity: max }),
       }),
     );
   };

@@ -31,8 +31,11 @@ export function seedJulySale(
   engine: Engine,
   clock?: Pick<OffsetClock, 'offsetMs'>,
 ): JulySale {
+  // History is laid down relative to where the clock stands now, which a
+  // POST /clock may have moved on; it ends where it started.
+  const base = clock?.offsetMs ?? 0;
   const travel = (minutesAgo: number) => {
-    if (clock) clock.offsetMs = -minutesAgo * MINUTE;
+    if (clock) clock.offsetMs = base - minutesAgo * MINUTE;
   };
   const numbers = { gold: '+14155550100', support: '+14155550111' };
   const phones = {

@@ -25,10 +25,11 @@ const KEYWORDS: Record<string, KeywordKind> = {
 export function smsKeyword(
   body: string,
 ): { kind: KeywordKind; keyword: string } | undefined {
-  const word = body
-    .trim()
-    .replace(/[.!?,;:]+$/u, '')
-    .toUpperCase();
+  const bare = body.trim().replace(/[.!?,;:]+$/u, '').trim();
+  // Latin letters only: toUpperCase would turn other letters (ſ, ﬆ) into
+  // ASCII and make a keyword of what the customer did not send.
+  if (!/^[A-Za-z]+$/.test(bare)) return undefined;
+  const word = bare.toUpperCase();
   const kind = Object.hasOwn(KEYWORDS, word) ? KEYWORDS[word] : undefined;
   return kind && { kind, keyword: word };
 }

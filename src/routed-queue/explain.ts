@@ -8,7 +8,7 @@ import type {
   RoutingPolicy,
   RoutingRecord,
 } from '../sdk/schemas.js';
-import { formatTime } from '../shared/format.js';
+import { formatFullTime } from '../shared/format.js';
 
 export const POLICY_TEXT: Record<RoutingPolicy, string> = {
   MOST_AVAILABLE: 'most spare capacity',
@@ -37,7 +37,7 @@ function figure(policy: RoutingPolicy, c: RoutingCandidate): string {
       return `${c.openConversations} open`;
     case 'LONGEST_IDLE':
       return c.lastAssignedAt
-        ? `last assigned ${formatTime(c.lastAssignedAt)}`
+        ? `last assigned ${formatFullTime(c.lastAssignedAt)}`
         : 'never assigned';
     case 'PERCENT_SPARE':
       return `${c.percentSpare}% spare`;
@@ -55,7 +55,7 @@ export function explainRouting(record: RoutingRecord): string {
   }
   const sticky = decision.sticky;
   if (record.reason === 'STICKY' && sticky) {
-    return `${sticky.name} had this customer's last conversation here, closed a short while ago, so it went back to them.`;
+    return `${sticky.name} had this customer's last conversation here, closed within the inbox's sticky window, so it went back to them.`;
   }
   const notSticky =
     sticky && !sticky.used
@@ -75,11 +75,52 @@ export function explainRouting(record: RoutingRecord): string {
     record.reason === 'ASSIGNED_FROM_QUEUE'
       ? 'It waited in the queue; then '
       : '';
-  const why = chosen
-    ? `${chosen.name} had the ${POLICY_TEXT[decision.policy]} (${figure(decision.policy, chosen)})`
-    : 'nobody could take it';
+  const why = chosen ? chosenBecause(decision, chosen) : 'nobody could take it';
   const rest = others.length > 0 ? ` Others: ${others.join('; ')}.` : '';
   return `${waited}${waited ? why : capitalise(why)}.${rest}${notSticky}`;
+}
+
+/** Whether two candidates stand level on what the policy compares first. */
+function level(
+  policy: RoutingPolicy,
+  a: RoutingCandidate,
+  b: RoutingCandidate,
+): boolean {
+  switch (policy) {
+    case 'MOST_AVAILABLE':
+      return a.spare === b.spare;
+    case 'LEAST_ACTIVE':
+      return a.openConversations === b.openConversations;
+    case 'LONGEST_IDLE':
+      return a.lastAssignedAt === b.lastAssignedAt;
+    case 'PERCENT_SPARE':
+      return a.spare * b.capacity === b.spare * a.capacity;
+  }
+}
+
+/**
+ * Why the chosen one: the policy's figure, and when others stood level on
+ * it, the tie-break that decided (the longest since a last assignment,
+ * then who joined first).
+ */
+function chosenBecause(
+  decision: RoutingDecision,
+  chosen: RoutingCandidate,
+): string {
+  const { policy } = decision;
+  const tied = decision.candidates.filter(
+    (c) => c !== chosen && c.eligible && level(policy, c, chosen),
+  );
+  const standing = `${POLICY_TEXT[policy]} (${figure(policy, chosen)})`;
+  if (tied.length === 0) return `${chosen.name} had the ${standing}`;
+  const idleBreaks =
+    policy !== 'LONGEST_IDLE' &&
+    tied.every((c) => c.lastAssignedAt !== chosen.lastAssignedAt);
+  const breaker = idleBreaks
+    ? 'had gone longest since a last assignment'
+    : 'was the first of them added';
+  const names = tied.map((c) => c.name).join(' and ');
+  return `${chosen.name} tied with ${names} on ${standing}, and ${breaker}`;
 }
 
 const capitalise = (text: string) =>

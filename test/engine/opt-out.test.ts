@@ -13,6 +13,8 @@ describe('opt-out keywords', () => {
       ['stop', 'OPT_OUT'],
       ['  Stop!  ', 'OPT_OUT'],
       ['STOP.', 'OPT_OUT'],
+      ['STOP !', 'OPT_OUT'],
+      ['ſtop', undefined],
       ['unsubscribe', 'OPT_OUT'],
       ['StopAll', 'OPT_OUT'],
       ['cancel', 'OPT_OUT'],
