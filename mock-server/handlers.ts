@@ -3,12 +3,7 @@
  * the shared schemas, calls the engine and turns its answer, or its
  * refusal, into a response. No routing rule lives here.
  */
-import {
-  http,
-  HttpResponse,
-  type HttpResponseResolver,
-  type JsonBodyType,
-} from 'msw';
+import { http, HttpResponse, type JsonBodyType } from 'msw';
 import * as z from 'zod/mini';
 import {
   AdvanceClockRequest,
@@ -21,85 +16,23 @@ import {
   UpdateInboxRequest,
   UpdateConversationRequest,
 } from '../src/sdk/schemas.js';
-import {
-  describeProblems,
-  parseWith,
-  type Problem,
-} from '../src/sdk/validation.js';
 import type { Engine } from './engine/engine.js';
-import { EngineError } from './engine/errors.js';
 import { MAX_PAGE_SIZE } from './engine/timeline.js';
 import { openEventStream } from './event-stream.js';
+import {
+  BadRequest,
+  guarded,
+  jsonBody,
+  param,
+  parsed,
+  refusal,
+  requireType,
+} from './http.js';
 import { EMPTY_TWIML, parseTwilioInbound } from './twilio.js';
 
+export type { ErrorBody } from './http.js';
+
 export const DEFAULT_BASE = '/api/v1';
-
-/** The body of every refusal: a sentence, and the fields at fault. */
-export interface ErrorBody {
-  message: string;
-  problems: Problem[];
-}
-
-/** A request refused before it reaches the engine. */
-class BadRequest extends Error {
-  constructor(
-    readonly problems: Problem[],
-    readonly status = 400,
-  ) {
-    super(describeProblems(problems));
-  }
-}
-
-/** Refuses a body that is not of `type` (compared as media types are). */
-function requireType(request: Request, type: string, why = ''): void {
-  const sent = request.headers.get('content-type') ?? '';
-  if (sent.split(';')[0]!.trim().toLowerCase() === type) return;
-  const message = `expected ${type}${why}, not "${sent || 'nothing'}"`;
-  throw new BadRequest([{ path: 'Content-Type', message }], 415);
-}
-
-const STATUS = { invalid: 400, not_found: 404, conflict: 409 } as const;
-
-function refusal(status: number, message: string, problems: Problem[] = []) {
-  return HttpResponse.json<ErrorBody>({ message, problems }, { status });
-}
-
-/** Runs `resolve`, answering a refusal for anything it throws. */
-function guarded(resolve: HttpResponseResolver): HttpResponseResolver {
-  return async (info) => {
-    try {
-      return await resolve(info);
-    } catch (error) {
-      if (error instanceof BadRequest) {
-        return refusal(error.status, error.message, error.problems);
-      }
-      if (error instanceof EngineError) {
-        const problems = error.field
-          ? [{ path: error.field, message: error.detail }]
-          : [];
-        return refusal(STATUS[error.kind], error.message, problems);
-      }
-      throw error;
-    }
-  };
-}
-
-async function jsonBody(request: Request): Promise<unknown> {
-  requireType(request, 'application/json');
-  try {
-    return await request.json();
-  } catch {
-    throw new BadRequest([
-      { path: '', message: 'expected a JSON request body' },
-    ]);
-  }
-}
-
-function parsed<S extends z.ZodMiniType>(schema: S, data: unknown): z.infer<S> {
-  const result = parseWith(schema, data);
-  if (!result.ok) throw new BadRequest(result.problems);
-  return result.value;
-}
 
 const TimelineQuery = z.object({
   limit: z.optional(
@@ -112,8 +45,6 @@ const TimelineQuery = z.object({
   ),
   before: z.optional(z.string().check(z.minLength(1))),
 });
-
-const param = (value: string | readonly string[] | undefined) => String(value);
 
 /** The handlers for `engine`, answering under `base` (default `/api/v1`). */
 export function createHandlers(engine: Engine, base = DEFAULT_BASE) {

@@ -25,7 +25,10 @@ const KEYWORDS: Record<string, KeywordKind> = {
 export function smsKeyword(
   body: string,
 ): { kind: KeywordKind; keyword: string } | undefined {
-  const bare = body.trim().replace(/[.!?,;:]+$/u, '').trim();
+  const bare = body
+    .trim()
+    .replace(/[.!?,;:]+$/u, '')
+    .trim();
   // Latin letters only: toUpperCase would turn other letters (ſ, ﬆ) into
   // ASCII and make a keyword of what the customer did not send.
   if (!/^[A-Za-z]+$/.test(bare)) return undefined;
