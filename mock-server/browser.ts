@@ -35,5 +35,14 @@ export async function startMockServer(
     onUnhandledRequest: 'bypass',
     quiet: options.quiet ?? true,
   });
-  return { engine, worker, stop: () => worker.stop() };
+  // The engine keeps no timer: offers that run out are moved on from here.
+  const timer = setInterval(() => engine.expireOffers(), 1000);
+  return {
+    engine,
+    worker,
+    stop: () => {
+      clearInterval(timer);
+      worker.stop();
+    },
+  };
 }

@@ -132,6 +132,19 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
     ),
 
     http.post(
+      at('/offers/:id/accept'),
+      guarded(({ params }) =>
+        HttpResponse.json(engine.acceptOffer(param(params.id))),
+      ),
+    ),
+    http.post(
+      at('/offers/:id/decline'),
+      guarded(({ params }) =>
+        HttpResponse.json(engine.declineOffer(param(params.id))),
+      ),
+    ),
+
+    http.post(
       at('/campaigns'),
       guarded(async ({ request }) =>
         created(

@@ -7,11 +7,38 @@ import type { RoutingDecision, RoutingReason } from '../../src/sdk/schemas.js';
 import { EngineError } from './errors.js';
 import type { AgentRecord, ConversationRecord } from './records.js';
 import { decide, ineligibility, pickAgent } from './routing.js';
+import { createOffer } from './offers.js';
 import { openKey, type Store } from './store.js';
 
-/** The inbox's policy applied to its agents, with everything compared. */
-function decisionFor(store: Store, inboxId: string): RoutingDecision {
-  return decide(store.agentsOf(inboxId), store.inbox(inboxId).policy);
+/**
+ * The inbox's policy applied to its agents, with everything compared,
+ * leaving out those who already declined or missed this conversation.
+ */
+function decisionFor(
+  store: Store,
+  conversation: ConversationRecord,
+): RoutingDecision {
+  const { inboxId } = conversation;
+  const passed = store.state.passedBy.get(conversation.id);
+  return decide(store.agentsOf(inboxId), store.inbox(inboxId).policy, passed);
+}
+
+/**
+ * Gives a conversation to the agent routing chose: at once, or, where the
+ * inbox sets offerTimeoutSeconds, as an offer that agent must accept.
+ */
+function place(
+  store: Store,
+  conversation: ConversationRecord,
+  agent: AgentRecord,
+  reason: RoutingReason,
+  decision: RoutingDecision,
+): void {
+  if (store.inbox(conversation.inboxId).offerTimeoutSeconds > 0) {
+    createOffer(store, conversation, agent, decision);
+  } else {
+    assign(store, conversation, agent, reason, decision);
+  }
 }
 
 /**
@@ -34,11 +61,12 @@ function stickyAgent(store: Store, conversation: ConversationRecord) {
  * policy; it waits in the queue when no agent may take it.
  */
 export function route(store: Store, conversation: ConversationRecord): void {
-  const decision = decisionFor(store, conversation.inboxId);
+  const decision = decisionFor(store, conversation);
+  const passed = store.state.passedBy.get(conversation.id);
   const last = stickyAgent(store, conversation);
   if (last) {
     const reason = last.inboxIds.includes(conversation.inboxId)
-      ? ineligibility(last)
+      ? ineligibility(last, passed)
       : 'NOT_IN_INBOX';
     decision.sticky = {
       agentId: last.id,
@@ -48,13 +76,13 @@ export function route(store: Store, conversation: ConversationRecord): void {
     };
     if (reason === undefined) {
       decision.chosenAgentId = last.id;
-      assign(store, conversation, last, 'STICKY', decision);
+      place(store, conversation, last, 'STICKY', decision);
       return;
     }
   }
   if (decision.chosenAgentId) {
     const agent = store.agent(decision.chosenAgentId);
-    assign(store, conversation, agent, 'ASSIGNED', decision);
+    place(store, conversation, agent, 'ASSIGNED', decision);
     return;
   }
   enqueue(store, conversation, conversation.createdSeq);
@@ -66,7 +94,11 @@ export function route(store: Store, conversation: ConversationRecord): void {
  * Puts a conversation in its inbox's queue by `seq`, so the queue stays in
  * order of arrival: a requeued conversation goes back ahead of newer ones.
  */
-function enqueue(store: Store, conversation: ConversationRecord, seq: number) {
+export function enqueue(
+  store: Store,
+  conversation: ConversationRecord,
+  seq: number,
+) {
   const queue = store.state.waiting.get(conversation.inboxId)!;
   const { queuedSeq } = store.state;
   let index = queue.length;
@@ -104,28 +136,38 @@ export function requeue(store: Store, agent: AgentRecord): void {
  * agent may take blocks the rest, which is first come, first served.
  */
 export function drain(store: Store): void {
-  const { waiting, queuedSeq } = store.state;
+  const { waiting, queuedSeq, passedBy } = store.state;
   for (;;) {
     let next: ConversationRecord | undefined;
     let agent: AgentRecord | undefined;
     let nextSeq = Infinity;
     for (const [inboxId, queue] of waiting) {
-      const head = queue[0];
-      if (head === undefined || queuedSeq.get(head)! > nextSeq) continue;
       const policy = store.inbox(inboxId).policy;
-      const candidate = pickAgent(store.agentsOf(inboxId), policy);
-      if (!candidate) continue;
-      next = store.conversation(head);
-      agent = candidate;
-      nextSeq = queuedSeq.get(head)!;
+      const agents = store.agentsOf(inboxId);
+      // The first in line that someone may take. Only a conversation
+      // some agents passed on can be skipped: for the others, the agents
+      // who may take one may take any, so the head decides.
+      for (const id of queue) {
+        if (queuedSeq.get(id)! > nextSeq) break;
+        const passed = passedBy.get(id);
+        const candidate = pickAgent(agents, policy, passed);
+        if (candidate) {
+          next = store.conversation(id);
+          agent = candidate;
+          nextSeq = queuedSeq.get(id)!;
+          break;
+        }
+        if (!passed) break;
+      }
     }
     if (!next || !agent) return;
     // The decision is taken again in full so it can be shown; it picks
     // the same agent pickAgent did.
-    const decision = decisionFor(store, next.inboxId);
-    waiting.get(next.inboxId)!.shift();
+    const decision = decisionFor(store, next);
+    const queue = waiting.get(next.inboxId)!;
+    queue.splice(queue.indexOf(next.id), 1);
     queuedSeq.delete(next.id);
-    assign(store, next, agent, 'ASSIGNED_FROM_QUEUE', decision);
+    place(store, next, agent, 'ASSIGNED_FROM_QUEUE', decision);
   }
 }
 
@@ -144,7 +186,7 @@ export function takeNext(store: Store, agentId: string): ConversationRecord {
     );
   }
   const most = agent.maxCapacity ?? agent.capacity;
-  if (agent.openConversations >= most) {
+  if (agent.openConversations + agent.pendingOffers >= most) {
     throw new EngineError(
       'conflict',
       `${agent.name} holds ${agent.openConversations}, their maxCapacity; close one first.`,
@@ -172,7 +214,7 @@ export function takeNext(store: Store, agentId: string): ConversationRecord {
   return conversation;
 }
 
-function assign(
+export function assign(
   store: Store,
   conversation: ConversationRecord,
   agent: AgentRecord,
@@ -199,7 +241,7 @@ export function release(store: Store, conversation: ConversationRecord): void {
   store.emit('agent.updated', store.agentView(agent));
 }
 
-function routingItem(
+export function routingItem(
   store: Store,
   conversation: ConversationRecord,
   agentId: string | null,

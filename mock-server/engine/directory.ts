@@ -7,8 +7,13 @@ import type {
   UpdateAgentRequest,
   UpdateInboxRequest,
 } from '../../src/sdk/schemas.js';
-import { MAX_STICKY_MINUTES, RoutingPolicy } from '../../src/sdk/schemas.js';
+import {
+  MAX_OFFER_SECONDS,
+  MAX_STICKY_MINUTES,
+  RoutingPolicy,
+} from '../../src/sdk/schemas.js';
 import { drain, requeue } from './assignment.js';
+import { withdrawOffers } from './offers.js';
 import { EngineError, refuseRepeats } from './errors.js';
 import type { AgentRecord } from './records.js';
 import type { Store } from './store.js';
@@ -35,6 +40,7 @@ export function createInbox(store: Store, input: CreateInboxRequest): Inbox {
     policy: input.policy ?? 'MOST_AVAILABLE',
     stickyMinutes: input.stickyMinutes ?? 15,
     requeueOnOffline: input.requeueOnOffline ?? false,
+    offerTimeoutSeconds: input.offerTimeoutSeconds ?? 0,
   };
   inboxes.set(inbox.id, inbox);
   waiting.set(inbox.id, []);
@@ -71,6 +77,18 @@ export function updateInbox(
       'stickyMinutes',
     );
   }
+  const timeout = patch.offerTimeoutSeconds;
+  if (
+    timeout !== undefined &&
+    !(Number.isInteger(timeout) && timeout >= 0 && timeout <= MAX_OFFER_SECONDS)
+  ) {
+    throw new EngineError(
+      'invalid',
+      `expected whole seconds from 0 to ${MAX_OFFER_SECONDS}, not ${timeout}.`,
+      'offerTimeoutSeconds',
+    );
+  }
+  if (timeout !== undefined) inbox.offerTimeoutSeconds = timeout;
   if (patch.name !== undefined) inbox.name = patch.name;
   if (patch.policy !== undefined) inbox.policy = patch.policy;
   if (sticky !== undefined) inbox.stickyMinutes = sticky;
@@ -96,9 +114,11 @@ export function createAgent(store: Store, input: CreateAgentRequest): Agent {
     lastAssignedSeq: 0,
     createdSeq: seq,
     openConversations: 0,
+    pendingOffers: 0,
   };
   store.state.agents.set(agent.id, agent);
   store.state.openByAgent.set(agent.id, new Set());
+  store.state.offersByAgent.set(agent.id, new Set());
   store.emit('agent.updated', store.agentView(agent));
   drain(store);
   return store.agentView(agent);
@@ -126,7 +146,10 @@ export function updateAgent(
   agent.capacity = capacity;
   agent.maxCapacity = most;
   store.emit('agent.updated', store.agentView(agent));
-  if (goesOffline) requeue(store, agent);
+  if (goesOffline) {
+    withdrawOffers(store, agent);
+    requeue(store, agent);
+  }
   drain(store);
   return store.agentView(agent);
 }

@@ -22,6 +22,7 @@ import type {
   Customer,
   Inbox,
   InboxQueue,
+  Offer,
   TimelineItem,
   TimelinePage,
   RoutingRecord,
@@ -39,6 +40,7 @@ import {
 import { EngineError, notFound } from './errors.js';
 import type { EventLog } from './event-log.js';
 import { receiveSms, sendCampaign } from './messaging.js';
+import { acceptOffer, declineOffer, expireOffers } from './offers.js';
 import { lostMessages, queueOf } from './queries.js';
 import type { Clock, InboundSms } from './records.js';
 import { Store } from './store.js';
@@ -82,7 +84,27 @@ export class Engine {
       );
     }
     clock.advance(seconds * 1000);
+    expireOffers(this.store);
     return this.store.now();
+  }
+
+  // Offers: offers.ts.
+
+  acceptOffer(id: string): Offer {
+    return acceptOffer(this.store, id);
+  }
+
+  declineOffer(id: string): Offer {
+    return declineOffer(this.store, id);
+  }
+
+  /**
+   * Moves on the offers whose time ran out by the engine's clock. The
+   * engine has no timer of its own: whoever runs it calls this (the
+   * browser mock every second, `advanceClock` after each move).
+   */
+  expireOffers(): void {
+    expireOffers(this.store);
   }
 
   // Inboxes and agents: directory.ts.

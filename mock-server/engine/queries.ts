@@ -30,11 +30,28 @@ export function queueOf(store: Store, inboxId: string): InboxQueue {
       since: createdAt,
     };
   });
+  const now = store.clock.now().getTime();
+  const offers = [...store.state.offerByConversation.values()]
+    .map((id) => store.state.offers.get(id)!)
+    .filter((o) => store.conversation(o.conversationId).inboxId === inboxId)
+    .map(({ id, conversationId, agentId, expiresAt, expiresAtMs }) => {
+      const { customerId } = store.conversation(conversationId);
+      return {
+        id,
+        conversationId,
+        customerId,
+        customerName: nameOf(customerId),
+        agentId,
+        expiresAt,
+        secondsLeft: Math.max(0, (expiresAtMs - now) / 1000),
+      };
+    });
   return structuredClone({
     inbox,
     waiting,
     agents: agents.map((a) => store.agentView(a)),
     assignments,
+    offers,
   });
 }
 
@@ -44,7 +61,8 @@ export function queueOf(store: Store, inboxId: string): InboxQueue {
  * messages that are neither; empty when none is lost.
  */
 export function lostMessages(store: Store): string[] {
-  const { timelines, conversations, waiting } = store.state;
+  const { timelines, conversations, waiting, offerByConversation } =
+    store.state;
   const lost: string[] = [];
   for (const list of timelines.values()) {
     for (const { item } of list) {
@@ -52,7 +70,10 @@ export function lostMessages(store: Store): string[] {
       const c = item.conversationId
         ? conversations.get(item.conversationId)
         : undefined;
-      const queued = c && waiting.get(c.inboxId)!.includes(c.id);
+      const queued =
+        c &&
+        (waiting.get(c.inboxId)!.includes(c.id) ||
+          offerByConversation.has(c.id));
       if (!c || (c.agentId === null && !queued)) lost.push(item.id);
     }
   }

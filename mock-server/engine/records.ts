@@ -10,6 +10,7 @@ import type {
   Conversation,
   Customer,
   Inbox,
+  Offer,
   RoutingRecord,
   TimelineItem,
 } from '../../src/sdk/schemas.js';
@@ -22,7 +23,10 @@ export interface Clock {
   advance?(ms: number): void;
 }
 
-export type AgentRecord = Omit<Agent, 'openConversations' | 'maxCapacity'> &
+export type AgentRecord = Omit<
+  Agent,
+  'openConversations' | 'maxCapacity' | 'pendingOffers'
+> &
   Candidate & {
     /** Set explicitly; while undefined, the most is `capacity`. */
     maxCapacity: number | undefined;
@@ -35,6 +39,11 @@ export interface ConversationRecord extends Conversation {
   customerNumber: string;
   /** Engine sequence number at creation: the queue's order. */
   createdSeq: number;
+}
+
+export interface OfferRecord extends Offer {
+  /** When it runs out, in clock milliseconds. */
+  expiresAtMs: number;
 }
 
 export interface InboundSms {
@@ -77,6 +86,12 @@ export interface EngineState {
    * (clock milliseconds), by `customerId|inboxId`: for sticky replies.
    */
   lastAgent: Map<string, { agentId: string; closedAt: number }>;
+  /** Offers by id; pending ones also by conversation and by agent. */
+  offers: Map<string, OfferRecord>;
+  offerByConversation: Map<string, string>;
+  offersByAgent: Map<string, Set<string>>;
+  /** Agents who declined or missed each conversation: never offered back. */
+  passedBy: Map<string, Set<string>>;
   /** Each conversation's routing steps, oldest first. */
   routing: Map<string, RoutingRecord[]>;
   campaigns: Map<string, Campaign>;
@@ -105,6 +120,10 @@ export function emptyState(): EngineState {
     queuedSeq: new Map(),
     timelines: new Map(),
     lastAgent: new Map(),
+    offers: new Map(),
+    offerByConversation: new Map(),
+    offersByAgent: new Map(),
+    passedBy: new Map(),
     routing: new Map(),
     campaigns: new Map(),
     unanswered: new Map(),

@@ -17,6 +17,8 @@ export interface Candidate {
   status: AgentStatus;
   capacity: number;
   openConversations: number;
+  /** Offers waiting for the agent's answer count against capacity. */
+  pendingOffers: number;
   /** Engine sequence number of the last assignment; 0 when never assigned. */
   lastAssignedSeq: number;
   lastAssignedAt?: string | null;
@@ -26,20 +28,29 @@ export interface Candidate {
 
 type Compare = (a: Candidate, b: Candidate) => number;
 
-const spare = (agent: Candidate) => agent.capacity - agent.openConversations;
+/** What an agent holds or has been offered: their load against capacity. */
+const load = (agent: Candidate) =>
+  agent.openConversations + agent.pendingOffers;
+
+const spare = (agent: Candidate) => agent.capacity - load(agent);
+
+/** Agents who passed on the conversation: it is never offered back. */
+type Passed = ReadonlySet<string>;
 
 /** Why an agent may not take a new conversation, or undefined if they may. */
 export function ineligibility(
   agent: Candidate,
+  passed?: Passed,
 ): RoutingCandidate['reason'] | undefined {
   if (agent.status === 'AWAY' || agent.status === 'OFFLINE') {
     return agent.status;
   }
-  return agent.openConversations < agent.capacity ? undefined : 'FULL';
+  if (passed?.has(agent.id)) return 'DECLINED';
+  return load(agent) < agent.capacity ? undefined : 'FULL';
 }
 
-export const isEligible = (agent: Candidate) =>
-  ineligibility(agent) === undefined;
+export const isEligible = (agent: Candidate, passed?: Passed) =>
+  ineligibility(agent, passed) === undefined;
 
 /**
  * The tie-breaks every policy ends with: the oldest last assignment (never
@@ -52,8 +63,7 @@ const longestIdle: Compare = (a, b) =>
 /** Each policy's order, the agent it prefers first. */
 export const POLICIES: Record<RoutingPolicy, Compare> = {
   MOST_AVAILABLE: (a, b) => spare(b) - spare(a) || longestIdle(a, b),
-  LEAST_ACTIVE: (a, b) =>
-    a.openConversations - b.openConversations || longestIdle(a, b),
+  LEAST_ACTIVE: (a, b) => load(a) - load(b) || longestIdle(a, b),
   LONGEST_IDLE: longestIdle,
   // Shares compared by cross-multiplying, so 1/3 and 2/6 are equal.
   PERCENT_SPARE: (a, b) =>
@@ -64,11 +74,12 @@ export const POLICIES: Record<RoutingPolicy, Compare> = {
 export function pickAgent<T extends Candidate>(
   agents: readonly T[],
   policy: RoutingPolicy = 'MOST_AVAILABLE',
+  passed?: Passed,
 ): T | undefined {
   const compare = POLICIES[policy];
   let best: T | undefined;
   for (const agent of agents) {
-    if (!isEligible(agent)) continue;
+    if (!isEligible(agent, passed)) continue;
     if (!best || compare(agent, best) < 0) best = agent;
   }
   return best;
@@ -82,12 +93,13 @@ export function pickAgent<T extends Candidate>(
 export function decide(
   agents: readonly Candidate[],
   policy: RoutingPolicy,
+  passed?: Passed,
 ): RoutingDecision {
   const compare = POLICIES[policy];
-  const eligible = agents.filter(isEligible).sort(compare);
-  const others = agents.filter((a) => !isEligible(a));
+  const eligible = agents.filter((a) => isEligible(a, passed)).sort(compare);
+  const others = agents.filter((a) => !isEligible(a, passed));
   const view = (agent: Candidate, rank?: number): RoutingCandidate => {
-    const reason = ineligibility(agent);
+    const reason = ineligibility(agent, passed);
     return {
       agentId: agent.id,
       name: agent.name ?? agent.id,

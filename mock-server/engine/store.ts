@@ -143,6 +143,7 @@ export class Store {
       maxCapacity: agent.maxCapacity ?? agent.capacity,
       status: agent.status,
       openConversations: agent.openConversations,
+      pendingOffers: agent.pendingOffers,
       lastAssignedAt: agent.lastAssignedAt,
     };
   }

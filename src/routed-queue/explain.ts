@@ -21,6 +21,7 @@ const PASSED_OVER: Record<NonNullable<RoutingCandidate['reason']>, string> = {
   AWAY: 'away',
   OFFLINE: 'offline',
   FULL: 'at capacity',
+  DECLINED: 'had passed on it',
 };
 
 const STICKY_PASSED_OVER: Record<

@@ -165,6 +165,23 @@ export const styles = css`
     color: var(--_text);
   }
 
+  .offers li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 0.5rem;
+    padding: 0.25rem 0;
+  }
+
+  .offers .to {
+    color: var(--_muted);
+  }
+
+  .offers .left {
+    margin-inline-start: auto;
+    font-variant-numeric: tabular-nums;
+    color: var(--_warning);
+  }
+
   .waiting {
     counter-reset: waiting;
   }

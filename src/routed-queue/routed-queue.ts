@@ -54,6 +54,26 @@ export class RoutedQueue extends LiveElement {
   private requested = 0;
   private applied = 0;
   private refreshTimer?: ReturnType<typeof setTimeout>;
+  /** When the queue shown was fetched, for counting offers down. */
+  private fetchedAt = 0;
+  private ticker?: ReturnType<typeof setInterval>;
+
+  /** Redraws each second while offers are shown, so their time counts down. */
+  private tickWhileOffered(): void {
+    const offered = (this.queue?.offers.length ?? 0) > 0 && this.isConnected;
+    if (offered && !this.ticker) {
+      this.ticker = setInterval(() => this.requestUpdate(), 1000);
+    } else if (!offered && this.ticker) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+  }
 
   constructor() {
     super();
@@ -94,6 +114,7 @@ export class RoutedQueue extends LiveElement {
                 ${queue.agents.map((agent) => this.renderAgent(agent, queue))}
               </ul>`
         }
+        ${queue.offers.length > 0 ? this.renderOffers(queue) : nothing}
         <h3>Waiting <span class="count">${queue.waiting.length}</span></h3>
         ${
           queue.waiting.length === 0
@@ -114,6 +135,31 @@ export class RoutedQueue extends LiveElement {
         }
       </section>
     `;
+  }
+
+  /**
+   * Conversations held for an agent's answer, with the time left. The
+   * seconds count down on their own while any offer is shown.
+   */
+  private renderOffers(queue: InboxQueue) {
+    const agentName = (id: string) =>
+      queue.agents.find((a) => a.id === id)?.name ?? 'an agent';
+    // Counted from when the queue was fetched: the engine's clock may not
+    // be this page's (a mock's clock can be moved on).
+    const elapsed = (Date.now() - this.fetchedAt) / 1000;
+    return html`<h3>
+        Offered <span class="count">${queue.offers.length}</span>
+      </h3>
+      <ul class="offers" part="offers">
+        ${queue.offers.map((offer) => {
+          const left = Math.max(0, Math.ceil(offer.secondsLeft - elapsed));
+          return html`<li>
+            <bdi class="customer">${formatName(offer.customerName)}</bdi>
+            <span class="to">to <bdi>${agentName(offer.agentId)}</bdi></span>
+            <time class="left" datetime=${offer.expiresAt}>${left} s left</time>
+          </li>`;
+        })}
+      </ul>`;
   }
 
   /** A customer the agent holds; opening it says why they got them. */
@@ -150,6 +196,10 @@ export class RoutedQueue extends LiveElement {
             stretch
               ? html`<span class="max"> · max ${agent.maxCapacity}</span>`
               : nothing
+          }${
+            agent.pendingOffers > 0
+              ? html`<span class="max"> · ${agent.pendingOffers} offered</span>`
+              : nothing
           }</span
         >
       </div>
@@ -182,7 +232,9 @@ export class RoutedQueue extends LiveElement {
       if (!isCurrent() || request < this.applied) return;
       this.applied = request;
       this.queue = queue;
+      this.fetchedAt = Date.now();
       this.status = 'ready';
+      this.tickWhileOffered();
     } catch (error) {
       if (isCurrent() && request >= this.applied) this.fail(failureOf(error));
     }
@@ -206,6 +258,7 @@ export class RoutedQueue extends LiveElement {
         event.data.inboxIds.includes(this.inboxId)) ||
       (event.type === 'inbox.updated' && event.data.id === this.inboxId) ||
       (event.type === 'customer.updated' && this.shows(event.data.id)) ||
+      event.type === 'offer.updated' ||
       event.type === 'engine.reset';
     if (touches) this.refreshSoon();
   }

@@ -13,6 +13,7 @@ import {
   Customer,
   Inbox,
   InboxQueue,
+  Offer,
   RoutingRecord,
   TimelineItem,
   TimelinePage,
@@ -119,6 +120,16 @@ export class SmsKitClient {
       `/agents/${segment(agentId)}/next`,
       Conversation,
     );
+  }
+
+  /** The agent takes the conversation they were offered. */
+  async acceptOffer(id: string): Promise<Offer> {
+    return this.request('POST', `/offers/${segment(id)}/accept`, Offer);
+  }
+
+  /** The agent passes; the conversation goes on to the next agent. */
+  async declineOffer(id: string): Promise<Offer> {
+    return this.request('POST', `/offers/${segment(id)}/decline`, Offer);
   }
 
   async createCampaign(input: CreateCampaignRequest): Promise<Campaign> {

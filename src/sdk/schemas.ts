@@ -60,6 +60,22 @@ export const Inbox = z.object({
   stickyMinutes: z.int(),
   /** An agent going OFFLINE hands their conversations back to the queue. */
   requeueOnOffline: z.boolean(),
+  /** Above 0, routing offers and waits this long for an accept. */
+  offerTimeoutSeconds: z.int(),
+});
+
+/** The longest an offer may wait for its agent. */
+export const MAX_OFFER_SECONDS = 3600;
+
+const OfferSeconds = z.int().check(z.minimum(0), z.maximum(MAX_OFFER_SECONDS));
+
+/** A conversation held for one agent to accept or decline. */
+export const Offer = z.object({
+  id: Id,
+  conversationId: Id,
+  agentId: Id,
+  expiresAt: Timestamp,
+  status: z.enum(['PENDING', 'ACCEPTED', 'DECLINED', 'MISSED', 'WITHDRAWN']),
 });
 
 export const Agent = z.object({
@@ -72,6 +88,8 @@ export const Agent = z.object({
   maxCapacity: z.int(),
   status: AgentStatus,
   openConversations: z.int(),
+  /** Offers waiting for this agent's answer; they count against capacity. */
+  pendingOffers: z.int(),
   lastAssignedAt: z.nullable(Timestamp),
 });
 
@@ -119,7 +137,7 @@ export const RoutingCandidate = z.object({
   name: z.string(),
   eligible: z.boolean(),
   /** Why an ineligible agent was passed over. */
-  reason: z.optional(z.enum(['AWAY', 'OFFLINE', 'FULL'])),
+  reason: z.optional(z.enum(['AWAY', 'OFFLINE', 'FULL', 'DECLINED'])),
   /** 1 for the one chosen, then in the policy's order; eligible ones only. */
   rank: z.optional(z.int()),
   capacity: z.int(),
@@ -144,7 +162,9 @@ export const RoutingDecision = z.object({
       agentId: Id,
       name: z.string(),
       used: z.boolean(),
-      reason: z.optional(z.enum(['AWAY', 'OFFLINE', 'FULL', 'NOT_IN_INBOX'])),
+      reason: z.optional(
+        z.enum(['AWAY', 'OFFLINE', 'FULL', 'DECLINED', 'NOT_IN_INBOX']),
+      ),
     }),
   ),
 });
@@ -156,6 +176,11 @@ export const RoutingReason = z.enum([
   'NEXT_REQUESTED',
   'STICKY',
   'REQUEUED',
+  'OFFERED',
+  'ACCEPTED',
+  'DECLINED',
+  'MISSED',
+  'WITHDRAWN',
 ]);
 
 export const RoutingContent = z.object({
@@ -251,11 +276,24 @@ export const Assignment = z.object({
   routing: z.optional(RoutingRecord),
 });
 
+export const PendingOffer = z.object({
+  id: Id,
+  conversationId: Id,
+  customerId: Id,
+  customerName: z.string(),
+  agentId: Id,
+  expiresAt: Timestamp,
+  /** Seconds left by the engine's clock when the queue was read. */
+  secondsLeft: z.number(),
+});
+
 export const InboxQueue = z.object({
   inbox: Inbox,
   waiting: z.array(QueueEntry),
   agents: z.array(Agent),
   assignments: z.array(Assignment),
+  /** Conversations offered to an agent and waiting for their answer. */
+  offers: z.array(PendingOffer),
 });
 
 /** What `/events` carries, discriminated by `type`. */
@@ -272,6 +310,7 @@ export const EngineEvent = z.discriminatedUnion('type', [
   }),
   z.object({ id: z.int(), type: z.literal('agent.updated'), data: Agent }),
   z.object({ id: z.int(), type: z.literal('inbox.updated'), data: Inbox }),
+  z.object({ id: z.int(), type: z.literal('offer.updated'), data: Offer }),
   z.object({
     id: z.int(),
     type: z.literal('customer.updated'),
@@ -292,6 +331,7 @@ export const CreateInboxRequest = z.object({
   policy: z._default(RoutingPolicy, 'MOST_AVAILABLE'),
   stickyMinutes: z._default(StickyMinutes, 15),
   requeueOnOffline: z._default(z.boolean(), false),
+  offerTimeoutSeconds: z._default(OfferSeconds, 0),
 });
 
 export const UpdateInboxRequest = z
@@ -300,11 +340,12 @@ export const UpdateInboxRequest = z
     policy: z.optional(RoutingPolicy),
     stickyMinutes: z.optional(StickyMinutes),
     requeueOnOffline: z.optional(z.boolean()),
+    offerTimeoutSeconds: z.optional(OfferSeconds),
   })
   .check(
     z.refine((v) => Object.values(v).some((value) => value !== undefined), {
       error:
-        'expected at least one of name, policy, stickyMinutes or requeueOnOffline',
+        'expected at least one of name, policy, stickyMinutes, requeueOnOffline or offerTimeoutSeconds',
     }),
   );
 
@@ -393,6 +434,8 @@ export type EngineEventType = EngineEvent['type'];
 export type CreateInboxRequest = z.input<typeof CreateInboxRequest>;
 export type UpdateInboxRequest = z.input<typeof UpdateInboxRequest>;
 export type RoutingPolicy = z.infer<typeof RoutingPolicy>;
+export type Offer = z.infer<typeof Offer>;
+export type PendingOffer = z.infer<typeof PendingOffer>;
 export type RoutingReason = z.infer<typeof RoutingReason>;
 export type RoutingDecision = z.infer<typeof RoutingDecision>;
 export type RoutingCandidate = z.infer<typeof RoutingCandidate>;

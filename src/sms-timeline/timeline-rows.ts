@@ -135,6 +135,11 @@ function renderRouting(
     NEXT_REQUESTED: html`${agent} took it from the queue`,
     STICKY: html`back to ${agent}, who had the last conversation`,
     REQUEUED: 'back in the queue: the agent went offline',
+    OFFERED: html`offered to ${agent}`,
+    ACCEPTED: html`${agent} accepted`,
+    DECLINED: html`${agent} declined`,
+    MISSED: html`${agent} missed the offer`,
+    WITHDRAWN: html`offer to ${agent} withdrawn: they went offline`,
   };
   return html`<p class="routing" part="routing">
     Routed to ${inbox} · ${outcomes[content.reason]}

@@ -9,6 +9,7 @@ const agent = (name: string, fields: Partial<Candidate>): Candidate => ({
   status: 'AVAILABLE',
   capacity: 3,
   openConversations: 0,
+  pendingOffers: 0,
   lastAssignedSeq: 0,
   lastAssignedAt: null,
   createdSeq: 1,

@@ -105,6 +105,33 @@ describe('<routed-queue>', () => {
     );
   });
 
+  it('shows offers with the time left, counting down, and who they wait for', async () => {
+    mock.engine.updateInbox(story.inboxes.gold, { offerTimeoutSeconds: 30 });
+    const element = await render();
+    mock.engine.receiveSms({
+      messageSid: `SM${'d'.repeat(32)}`,
+      from: story.phones.marcus,
+      to: story.numbers.gold,
+      body: 'Hello?',
+      attachments: [],
+    });
+    await eventually(() =>
+      expect(renderedText(deep(element, '[part=offers]'))).to.match(
+        /^Marcus Reed to Amara Silva (30|29) s left$/,
+      ),
+    );
+    expect(renderedText(agentRow(element, story.agents.amara))).to.contain(
+      '1 offered',
+    );
+    await eventually(
+      () =>
+        expect(renderedText(deep(element, '[part=offers]'))).to.match(
+          /2[0-8] s left$/,
+        ),
+      4000,
+    );
+  });
+
   it('says so while loading', async () => {
     mock.worker.use(
       http.get('/api/v1/inboxes/:id/queue', () => delay('infinite')),

@@ -38,7 +38,14 @@ type Op =
   | { kind: 'close'; pick: number }
   | { kind: 'next'; agent: number }
   | { kind: 'policy'; inbox: number; policy: number }
-  | { kind: 'settings'; inbox: number; sticky: boolean; requeue: boolean }
+  | {
+      kind: 'settings';
+      inbox: number;
+      sticky: boolean;
+      requeue: boolean;
+      offer: boolean;
+    }
+  | { kind: 'answer'; pick: number; accept: boolean }
   | { kind: 'campaign'; line: number; people: number[] }
   | { kind: 'clock'; ms: number };
 
@@ -100,6 +107,15 @@ const op: fc.Arbitrary<Op> = fc.oneof(
       inbox: fc.nat(LINES.length - 1),
       sticky: fc.boolean(),
       requeue: fc.boolean(),
+      offer: fc.boolean(),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      kind: fc.constant('answer' as const),
+      pick: fc.nat(10),
+      accept: fc.boolean(),
     }),
   },
   {
@@ -191,8 +207,17 @@ function world() {
         engine.updateInbox(inboxes[step.inbox]!.id, {
           stickyMinutes: step.sticky ? 15 : 0,
           requeueOnOffline: step.requeue,
+          offerTimeoutSeconds: step.offer ? 30 : 0,
         });
         return;
+      case 'answer': {
+        const offers = inboxes.flatMap((i) => engine.getQueue(i.id).offers);
+        const offer = offers[step.pick % Math.max(1, offers.length)];
+        if (!offer) return;
+        if (step.accept) engine.acceptOffer(offer.id);
+        else engine.declineOffer(offer.id);
+        return;
+      }
       case 'campaign':
         engine.createCampaign({
           name: 'Sale',
@@ -205,7 +230,8 @@ function world() {
         });
         return;
       case 'clock':
-        clock.advance(step.ms);
+        // Through the engine, so offers that run out move on.
+        engine.advanceClock(step.ms / 1000);
         return;
     }
   }
@@ -226,23 +252,31 @@ function world() {
 
 type World = ReturnType<typeof world>;
 
+/** The routing steps that give a conversation to an agent, or offer it. */
+const GIVING = new Set([
+  'ASSIGNED',
+  'ASSIGNED_FROM_QUEUE',
+  'STICKY',
+  'NEXT_REQUESTED',
+  'OFFERED',
+  'ACCEPTED',
+]);
+
 /** Invariants 2 and 3, checked on each routing step as it happens. */
 function checkAssignment(w: World, event: EngineEvent): void {
   if (event.type !== 'item.created') return;
   const { content } = event.data;
-  if (content.type !== 'ROUTING' || content.agentId === null) return;
-  const agent = w.engine.getAgent(content.agentId);
-  expect(agent.inboxIds, 'assigned outside the inbox').to.include(
-    content.inboxId,
-  );
-  expect(agent.status, 'assigned while not AVAILABLE').to.equal('AVAILABLE');
-  // Sticky and automatic routing fill capacity; asking fills maxCapacity.
+  if (content.type !== 'ROUTING' || !GIVING.has(content.reason)) return;
+  const agent = w.engine.getAgent(content.agentId!);
+  expect(agent.inboxIds, 'given outside the inbox').to.include(content.inboxId);
+  expect(agent.status, 'given while not AVAILABLE').to.equal('AVAILABLE');
+  // Routing (sticky, automatic, offers) fills capacity, counting pending
+  // offers; asking fills maxCapacity. An accepted offer was counted already.
+  if (content.reason === 'ACCEPTED') return;
   const limit =
     content.reason === 'NEXT_REQUESTED' ? agent.maxCapacity : agent.capacity;
-  expect(
-    agent.openConversations,
-    `${content.reason} past the limit`,
-  ).to.be.at.most(limit);
+  const load = agent.openConversations + agent.pendingOffers;
+  expect(load, `${content.reason} past the limit`).to.be.at.most(limit);
 }
 
 /** Invariants 1, 4, 5 and 6, over the whole state after a step. */
@@ -250,9 +284,11 @@ function checkState(w: World): void {
   const { engine } = w;
   const queues = w.inboxes.map((i) => engine.getQueue(i.id));
   const waiting = queues.flatMap((q) => q.waiting.map((e) => e.conversationId));
-  const held = queues.flatMap((q) =>
-    q.assignments.map((a) => a.conversationId),
-  );
+  const offered = queues.flatMap((q) => q.offers.map((o) => o.conversationId));
+  const held = [
+    ...queues.flatMap((q) => q.assignments.map((a) => a.conversationId)),
+    ...offered,
+  ];
   const customers = PEOPLE.flatMap((p) => engine.findCustomersByPhone(p));
   let messages = 0;
 
@@ -271,7 +307,7 @@ function checkState(w: World): void {
     }
     const open = conversations.filter((c) => c.status === 'OPEN');
     for (const c of open) {
-      // 1: each open conversation is assigned or queued, exactly one.
+      // 1: each open conversation is assigned, offered or queued, exactly one.
       const places =
         waiting.filter((id) => id === c.id).length +
         held.filter((id) => id === c.id).length;
@@ -279,7 +315,9 @@ function checkState(w: World): void {
         places,
         `open conversation ${c.id} placed ${places} times`,
       ).to.equal(1);
-      expect(c.agentId === null).to.equal(waiting.includes(c.id));
+      expect(c.agentId === null).to.equal(
+        waiting.includes(c.id) || offered.includes(c.id),
+      );
     }
     // 4: one open conversation per customer and inbox.
     const inboxes = open.map((c) => c.inboxId);

@@ -9,6 +9,7 @@ const agent = (id: string, fields: Partial<Candidate> = {}): Candidate => ({
   status: 'AVAILABLE',
   capacity: 4,
   openConversations: 0,
+  pendingOffers: 0,
   lastAssignedSeq: 0,
   createdSeq: Number(id.replace(/\D/g, '')) || 1,
   ...fields,

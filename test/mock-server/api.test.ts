@@ -349,6 +349,48 @@ describe('the HTTP API', () => {
     });
   });
 
+  describe('offers', () => {
+    it('offers, then assigns on accept; a second answer is 409', async () => {
+      await call('PATCH', `/inboxes/${inboxId}`, { offerTimeoutSeconds: 30 });
+      await postTwilioWebhook(
+        twilioInboundForm({ from: JULIE, to: GOLD, body: 'Hi' }),
+      );
+      const queue = (await call('GET', `/inboxes/${inboxId}/queue`)).body;
+      expect(queue.offers).to.have.length(1);
+      expect(queue.offers[0]).to.include({
+        agentId,
+        customerName: JULIE,
+        secondsLeft: 30,
+      });
+      const accepted = await call(
+        'POST',
+        `/offers/${queue.offers[0].id}/accept`,
+      );
+      expect(accepted.status).to.equal(200);
+      expect(accepted.body.status).to.equal('ACCEPTED');
+      const again = await call('POST', `/offers/${queue.offers[0].id}/decline`);
+      expect(again.status).to.equal(409);
+      expect(again.body.message).to.contain('no longer pending');
+      expect(
+        (await call('GET', `/agents/${agentId}`)).body.openConversations,
+      ).to.equal(1);
+    });
+
+    it('refuses a timeout past an hour, naming it', async () => {
+      const response = await call('PATCH', `/inboxes/${inboxId}`, {
+        offerTimeoutSeconds: 3601,
+      });
+      expect(response.status).to.equal(400);
+      expect(response.body.problems[0].path).to.equal('offerTimeoutSeconds');
+    });
+
+    it('answers an unknown offer with 404', async () => {
+      expect((await call('POST', '/offers/ofr_404/accept')).status).to.equal(
+        404,
+      );
+    });
+  });
+
   describe('capacity levels', () => {
     it('refuses a maxCapacity below capacity, naming it', async () => {
       const response = await call('POST', '/agents', {

@@ -43,6 +43,7 @@ describe('SmsKitClient', () => {
       maxCapacity: 2,
       status: 'AVAILABLE',
       openConversations: 0,
+      pendingOffers: 0,
       lastAssignedAt: null,
     });
     expect(await mock.client.listInboxes()).to.deep.equal([inbox]);

@@ -1,0 +1,158 @@
+/**
+ * Offers: where an inbox sets offerTimeoutSeconds, routing holds a
+ * conversation for the agent it chose until they accept, decline or let
+ * the time run out. A declined or missed conversation goes to the next
+ * agent under the inbox's policy, never back to one who passed on it; when
+ * every eligible agent has, it waits in the queue.
+ */
+import type { Offer, RoutingDecision } from '../../src/sdk/schemas.js';
+import { assign, route, routingItem } from './assignment.js';
+import { EngineError, notFound } from './errors.js';
+import type {
+  AgentRecord,
+  ConversationRecord,
+  OfferRecord,
+} from './records.js';
+import type { Store } from './store.js';
+
+const view = ({
+  id,
+  conversationId,
+  agentId,
+  expiresAt,
+  status,
+}: OfferRecord): Offer => ({
+  id,
+  conversationId,
+  agentId,
+  expiresAt,
+  status,
+});
+
+export function createOffer(
+  store: Store,
+  conversation: ConversationRecord,
+  agent: AgentRecord,
+  decision: RoutingDecision,
+): void {
+  const seconds = store.inbox(conversation.inboxId).offerTimeoutSeconds;
+  const expiresAtMs = store.clock.now().getTime() + seconds * 1000;
+  const offer: OfferRecord = {
+    id: store.nextId('ofr'),
+    conversationId: conversation.id,
+    agentId: agent.id,
+    expiresAt: new Date(expiresAtMs).toISOString(),
+    expiresAtMs,
+    status: 'PENDING',
+  };
+  const { offers, offerByConversation, offersByAgent } = store.state;
+  offers.set(offer.id, offer);
+  offerByConversation.set(conversation.id, offer.id);
+  const pending = offersByAgent.get(agent.id)!;
+  pending.add(offer.id);
+  agent.pendingOffers = pending.size;
+  store.emit('offer.updated', view(offer));
+  store.emit('agent.updated', store.agentView(agent));
+  routingItem(store, conversation, agent.id, 'OFFERED', decision);
+}
+
+/** The pending offer `id`, or a refusal naming why it cannot be answered. */
+function pending(store: Store, id: string): OfferRecord {
+  const offer = store.state.offers.get(id);
+  if (!offer) throw notFound('offer', id);
+  if (offer.status !== 'PENDING') {
+    throw new EngineError(
+      'conflict',
+      `Offer ${id} is no longer pending: it was ${offer.status.toLowerCase()}.`,
+    );
+  }
+  return offer;
+}
+
+/** Ends a pending offer, freeing the capacity it held. */
+function settle(store: Store, offer: OfferRecord, status: Offer['status']) {
+  const { offerByConversation, offersByAgent } = store.state;
+  offer.status = status;
+  offerByConversation.delete(offer.conversationId);
+  const agent = store.agent(offer.agentId);
+  const held = offersByAgent.get(agent.id)!;
+  held.delete(offer.id);
+  agent.pendingOffers = held.size;
+  store.emit('offer.updated', view(offer));
+  return agent;
+}
+
+/** The agent takes the conversation; they must be AVAILABLE to. */
+export function acceptOffer(store: Store, id: string): Offer {
+  const offer = pending(store, id);
+  const agent = store.agent(offer.agentId);
+  if (agent.status !== 'AVAILABLE') {
+    throw new EngineError(
+      'conflict',
+      `${agent.name} is ${agent.status}; only an AVAILABLE agent accepts an offer.`,
+    );
+  }
+  settle(store, offer, 'ACCEPTED');
+  assign(store, store.conversation(offer.conversationId), agent, 'ACCEPTED');
+  return view(offer);
+}
+
+/** The agent passes; the conversation goes on to the next agent. */
+export function declineOffer(store: Store, id: string): Offer {
+  const offer = pending(store, id);
+  passOn(store, offer, 'DECLINED');
+  return view(offer);
+}
+
+/**
+ * Offers whose time has run out, as the clock now stands: each agent who
+ * missed one is set AWAY, as TaskRouter and Gladly do, and the
+ * conversation goes on to the next agent.
+ */
+export function expireOffers(store: Store): void {
+  const now = store.clock.now().getTime();
+  const due = [...store.state.offers.values()]
+    .filter((o) => o.status === 'PENDING' && o.expiresAtMs <= now)
+    .sort((a, b) => a.expiresAtMs - b.expiresAtMs);
+  for (const offer of due) {
+    if (offer.status !== 'PENDING') continue;
+    const agent = passOn(store, offer, 'MISSED');
+    if (agent.status === 'AVAILABLE') {
+      agent.status = 'AWAY';
+      store.emit('agent.updated', store.agentView(agent));
+    }
+  }
+}
+
+/** An agent went OFFLINE: their pending offers move on at once. */
+export function withdrawOffers(store: Store, agent: AgentRecord): void {
+  const ids = [...store.state.offersByAgent.get(agent.id)!];
+  for (const id of ids) {
+    const offer = store.state.offers.get(id)!;
+    const conversation = store.conversation(offer.conversationId);
+    settle(store, offer, 'WITHDRAWN');
+    routingItem(store, conversation, agent.id, 'WITHDRAWN');
+    route(store, conversation);
+  }
+  store.emit('agent.updated', store.agentView(agent));
+}
+
+/**
+ * Ends the offer as declined or missed, remembers that this agent passed,
+ * and routes the conversation again; with nobody left, it waits.
+ */
+function passOn(
+  store: Store,
+  offer: OfferRecord,
+  status: 'DECLINED' | 'MISSED',
+): AgentRecord {
+  const agent = settle(store, offer, status);
+  const conversation = store.conversation(offer.conversationId);
+  const passed = store.state.passedBy.get(conversation.id) ?? new Set();
+  passed.add(agent.id);
+  store.state.passedBy.set(conversation.id, passed);
+  store.emit('agent.updated', store.agentView(agent));
+  routingItem(store, conversation, agent.id, status);
+  route(store, conversation);
+  return agent;
+}
