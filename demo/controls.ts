@@ -4,7 +4,14 @@
  * through the HTTP API, and each shows what the API answered.
  */
 import { html, render } from 'lit';
-import type { Agent, Assignment, Inbox, SmsKitClient } from '../src/index.js';
+import type {
+  Agent,
+  Assignment,
+  Inbox,
+  PendingOffer,
+  SmsKitClient,
+} from '../src/index.js';
+import { formatName } from '../src/shared/format.js';
 
 export interface ControlsState {
   client: SmsKitClient;
@@ -12,6 +19,7 @@ export interface ControlsState {
   agents: Agent[];
   customers: Array<{ id: string; name: string; phone: string }>;
   conversations: Assignment[];
+  offers: PendingOffer[];
   /** Posts the webhook; resolves to the refusal's message, if refused. */
   sendReply(
     from: string,
@@ -107,8 +115,17 @@ export function renderControls(host: HTMLElement, state: ControlsState): void {
         state.client.updateInbox(field(form, 'inbox'), {
           policy: field(form, 'policy') as Inbox['policy'],
           stickyMinutes: Number(field(form, 'stickyMinutes')),
+          offerTimeoutSeconds: Number(field(form, 'offerTimeoutSeconds')),
           requeueOnOffline: requeue.checked,
         }),
+    );
+  };
+
+  const onAnswer = (event: Event, accept: boolean) => {
+    const form = (event.target as HTMLElement).closest('form')!;
+    const id = field(form, 'offer');
+    void attempt(form, accept ? 'Accepted.' : 'Declined; it goes on.', () =>
+      accept ? state.client.acceptOffer(id) : state.client.declineOffer(id),
     );
   };
 
@@ -265,6 +282,19 @@ Is the sale on in stores too?</textarea>
         </div>
         <div class="pair two">
           <label
+            >Offer timeout (s, 0: assign at once)
+            <input
+              name="offerTimeoutSeconds"
+              type="number"
+              min="0"
+              max="3600"
+              required
+              .value=${String(inbox?.offerTimeoutSeconds ?? 0)}
+            />
+          </label>
+        </div>
+        <div class="pair two">
+          <label
             >Sticky minutes
             <input
               name="stickyMinutes"
@@ -290,6 +320,46 @@ Is the sale on in stores too?</textarea>
             Move the clock on 15 minutes
           </button>
         </div>
+        <output aria-live="polite"></output>
+      </form>
+
+      <form class="control" @submit=${(e: SubmitEvent) => e.preventDefault()}>
+        <h3>An agent answers an offer</h3>
+        <label
+          >Offer
+          <select name="offer" ?disabled=${state.offers.length === 0}>
+            ${state.offers.map(
+              (o) =>
+                html`<option value=${o.id}>
+                  ${formatName(o.customerName)} → ${agentName(o.agentId)}
+                </option>`,
+            )}
+          </select>
+        </label>
+        <div class="buttons">
+          <button
+            type="button"
+            ?disabled=${state.offers.length === 0}
+            @click=${(e: Event) => onAnswer(e, true)}
+          >
+            Accept
+          </button>
+          <button
+            type="button"
+            class="secondary"
+            ?disabled=${state.offers.length === 0}
+            @click=${(e: Event) => onAnswer(e, false)}
+          >
+            Decline
+          </button>
+        </div>
+        <p class="hint">
+          ${
+            state.offers.length === 0
+              ? 'Set an offer timeout on the inbox above; new conversations then wait here for their agent.'
+              : 'Or let it time out: the agent is set away and it goes to the next one.'
+          }
+        </p>
         <output aria-live="polite"></output>
       </form>
 

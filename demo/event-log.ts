@@ -38,6 +38,17 @@ export function describeEvent(
         if (content.reason === 'REQUEUED') {
           return `${who}'s conversation went back to the queue: the agent went offline`;
         }
+        const offerWords: Partial<Record<typeof content.reason, string>> = {
+          OFFERED: 'offered to',
+          ACCEPTED: 'accepted by',
+          DECLINED: 'declined by',
+          MISSED: 'missed by',
+          WITHDRAWN: 'withdrawn from',
+        };
+        const words = offerWords[content.reason];
+        if (words) {
+          return `${who}'s conversation ${words} ${agentName(content.agentId)}`;
+        }
         if (content.reason === 'STICKY') {
           return `${who} texted again soon after closing: back to ${agentName(content.agentId)}`;
         }

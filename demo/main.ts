@@ -98,6 +98,9 @@ async function refresh(): Promise<void> {
     conversations: engine
       .listInboxes()
       .flatMap((inbox) => engine.getQueue(inbox.id).assignments),
+    offers: engine
+      .listInboxes()
+      .flatMap((inbox) => engine.getQueue(inbox.id).offers),
     sendReply: async (from, to, body) => {
       const response = await postTwilioWebhook(
         twilioInboundForm({ from, to, body }),
