@@ -93,6 +93,18 @@ export const WhyThisAgent: Story = {
   },
 };
 
+/** The inbox offers for a minute: Marcus and Priya wait for an answer. */
+const offering = julySale();
+offering.engine.updateInbox(offering.sale.inboxes.gold, {
+  offerTimeoutSeconds: 60,
+});
+offering.text('marcus', 'Is the sale on in stores too?');
+offering.text('priya', 'Can I use my gift card with the 30% off?');
+export const OffersWaiting: Story = {
+  name: 'Offers waiting for an agent’s answer',
+  ...queueOf(offering, offering.sale.inboxes.gold),
+};
+
 const statuses = everyAgentStatus();
 /** Available with room, available at capacity, away and offline. */
 export const EveryAgentStatus: Story = {
