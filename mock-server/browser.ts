@@ -35,8 +35,8 @@ export async function startMockServer(
     onUnhandledRequest: 'bypass',
     quiet: options.quiet ?? true,
   });
-  // The engine keeps no timer: offers that run out are moved on from here.
-  const timer = setInterval(() => engine.expireOffers(), 1000);
+  // The engine keeps no timer: offers run out and campaigns send from here.
+  const timer = setInterval(() => engine.tick(), 1000);
   return {
     engine,
     worker,

@@ -154,6 +154,12 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
         ),
       ),
     ),
+    http.post(
+      at('/campaigns/:id/stop'),
+      guarded(({ params }) =>
+        HttpResponse.json(engine.stopCampaign(param(params.id))),
+      ),
+    ),
     http.get(
       at('/campaigns/:id'),
       guarded(({ params }) =>

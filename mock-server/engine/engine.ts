@@ -37,9 +37,15 @@ import {
   updateAgent,
   updateInbox,
 } from './directory.js';
-import { EngineError, notFound } from './errors.js';
+import { EngineError } from './errors.js';
 import type { EventLog } from './event-log.js';
-import { receiveSms, sendCampaign } from './messaging.js';
+import {
+  createCampaign,
+  getCampaign,
+  sendDue,
+  stopCampaign,
+} from './campaigns.js';
+import { receiveSms } from './messaging.js';
 import { acceptOffer, declineOffer, expireOffers } from './offers.js';
 import { lostMessages, queueOf } from './queries.js';
 import type { Clock, InboundSms } from './records.js';
@@ -84,8 +90,19 @@ export class Engine {
       );
     }
     clock.advance(seconds * 1000);
-    expireOffers(this.store);
+    this.tick();
     return this.store.now();
+  }
+
+  /**
+   * Does what is due by the engine's clock: offers that ran out move on,
+   * campaigns send what their rate now allows. The engine has no timer of
+   * its own: whoever runs it calls this (the browser mock every second,
+   * `advanceClock` after each move).
+   */
+  tick(): void {
+    expireOffers(this.store);
+    sendDue(this.store);
   }
 
   // Offers: offers.ts.
@@ -96,15 +113,6 @@ export class Engine {
 
   declineOffer(id: string): Offer {
     return declineOffer(this.store, id);
-  }
-
-  /**
-   * Moves on the offers whose time ran out by the engine's clock. The
-   * engine has no timer of its own: whoever runs it calls this (the
-   * browser mock every second, `advanceClock` after each move).
-   */
-  expireOffers(): void {
-    expireOffers(this.store);
   }
 
   // Inboxes and agents: directory.ts.
@@ -155,14 +163,17 @@ export class Engine {
 
   // SMS in and out: messaging.ts.
 
+  /** Sends what is due at once; the rest as the rate allows: campaigns.ts. */
   createCampaign(input: CreateCampaignRequest): Campaign {
-    return sendCampaign(this.store, input);
+    return createCampaign(this.store, input);
   }
 
   getCampaign(id: string): Campaign {
-    const campaign = this.store.state.campaigns.get(id);
-    if (!campaign) throw notFound('campaign', id);
-    return structuredClone(campaign);
+    return getCampaign(this.store, id);
+  }
+
+  stopCampaign(id: string): Campaign {
+    return stopCampaign(this.store, id);
   }
 
   receiveSms(sms: InboundSms): { item: TimelineItem; repeat: boolean } {

@@ -1,90 +1,17 @@
 /**
- * SMS in and out: a campaign sent to its recipients, and a customer's SMS
- * taken in, joined to their open conversation or routed as a new one.
+ * A customer's SMS taken in: joined to their open conversation or routed
+ * as a new one, answering a campaign, and carrying keywords such as STOP.
  */
-import type {
-  Campaign,
-  CreateCampaignRequest,
-  TimelineItem,
-} from '../../src/sdk/schemas.js';
+import type { TimelineItem } from '../../src/sdk/schemas.js';
 import { route } from './assignment.js';
-import { EngineError, refuseRepeats } from './errors.js';
+import { EngineError } from './errors.js';
 import { smsKeyword } from './keywords.js';
 import type { ConversationRecord, InboundSms } from './records.js';
 import { openKey, type Store } from './store.js';
 
 /** Which campaign message a text from `customer` to `line` answers. */
-const replyKey = (customerNumber: string, line: string) =>
+export const replyKey = (customerNumber: string, line: string) =>
   `${customerNumber}|${line}`;
-
-/**
- * Sends at once: each recipient is found or created by phone number and
- * the campaign SMS lands on their timeline as a Messaging Answer. Their
- * next text to the campaign's number is the reply to it.
- */
-export function sendCampaign(
-  store: Store,
-  input: CreateCampaignRequest,
-): Campaign {
-  const { inboxByNumber, unanswered, campaigns } = store.state;
-  if (!inboxByNumber.has(input.from)) {
-    throw new EngineError(
-      'not_found',
-      `${input.from} is not linked to any inbox, so replies could not be routed.`,
-      'from',
-    );
-  }
-  refuseRepeats(
-    input.recipients.map((r) => r.phoneNumber),
-    (i) => `recipients.${i}.phoneNumber`,
-  );
-  input.recipients.forEach(({ phoneNumber }, i) =>
-    refuseInboxNumber(store, phoneNumber, `recipients.${i}.phoneNumber`),
-  );
-
-  const id = store.nextId('cmp');
-  const campaign: Campaign = {
-    id,
-    name: input.name,
-    from: input.from,
-    answer: { ...input.answer },
-    recipients: [],
-    skipped: [],
-    sentAt: store.now(),
-  };
-  for (const { name, phoneNumber } of input.recipients) {
-    const customer = store.findOrCreateCustomer(phoneNumber, name);
-    if (!store.textable(customer, phoneNumber)) {
-      const reason = 'OPTED_OUT';
-      campaign.skipped.push({ customerId: customer.id, phoneNumber, reason });
-      continue;
-    }
-    const item = store.append({
-      conversationId: null,
-      customerId: customer.id,
-      initiator: { type: 'CAMPAIGN', id },
-      content: {
-        type: 'SMS',
-        from: input.from,
-        to: phoneNumber,
-        body: input.answer.body,
-        attachments: [],
-        campaign: { id, name: input.name, answerName: input.answer.name },
-      },
-    });
-    unanswered.set(replyKey(phoneNumber, input.from), {
-      campaignId: id,
-      itemId: item.id,
-    });
-    campaign.recipients.push({
-      customerId: customer.id,
-      phoneNumber,
-      itemId: item.id,
-    });
-  }
-  campaigns.set(id, campaign);
-  return structuredClone(campaign);
-}
 
 /**
  * Takes in a customer's SMS. A repeated MessageSid changes nothing and
@@ -172,7 +99,7 @@ function takeKeyword(
 }
 
 /** A number of our own inboxes is never a customer's. */
-function refuseInboxNumber(store: Store, number: string, field: string) {
+export function refuseInboxNumber(store: Store, number: string, field: string) {
   const inboxId = store.state.inboxByNumber.get(number);
   if (!inboxId) return;
   throw new EngineError(

@@ -41,6 +41,16 @@ export interface ConversationRecord extends Conversation {
   createdSeq: number;
 }
 
+/** A campaign as the engine keeps it; its counts are worked out on reading. */
+export interface CampaignRecord extends Omit<Campaign, 'counts'> {
+  /** Recipients still to text, in order. */
+  pending: Array<{ name: string; phoneNumber: string }>;
+  /** When each message of the last five minutes went, clock ms. */
+  sendTimes: number[];
+  /** When sending may start, clock ms. */
+  sendAtMs: number;
+}
+
 export interface OfferRecord extends Offer {
   /** When it runs out, in clock milliseconds. */
   expiresAtMs: number;
@@ -94,7 +104,7 @@ export interface EngineState {
   passedBy: Map<string, Set<string>>;
   /** Each conversation's routing steps, oldest first. */
   routing: Map<string, RoutingRecord[]>;
-  campaigns: Map<string, Campaign>;
+  campaigns: Map<string, CampaignRecord>;
   /**
    * The latest campaign message not yet answered, by
    * `customerNumber|campaignNumber`: the customer's next text to that number

@@ -136,6 +136,11 @@ export class SmsKitClient {
     return this.request('POST', '/campaigns', Campaign, input);
   }
 
+  /** Stops a campaign still to send; what was not sent stays unsent. */
+  async stopCampaign(id: string): Promise<Campaign> {
+    return this.request('POST', `/campaigns/${segment(id)}/stop`, Campaign);
+  }
+
   async getCampaign(id: string): Promise<Campaign> {
     return this.request('GET', `/campaigns/${segment(id)}`, Campaign);
   }

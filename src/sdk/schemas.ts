@@ -257,7 +257,13 @@ export const Campaign = z.object({
       reason: z.enum(['OPTED_OUT']),
     }),
   ),
-  sentAt: Timestamp,
+  status: z.enum(['SCHEDULED', 'IN_PROGRESS', 'COMPLETED', 'STOPPED']),
+  /** At most this many messages in any five minutes. */
+  ratePerFiveMinutes: z.int(),
+  /** When sending starts; null for at once. */
+  sendAt: z.nullable(Timestamp),
+  createdAt: Timestamp,
+  counts: z.object({ sent: z.int(), skipped: z.int(), pending: z.int() }),
 });
 
 export const QueueEntry = z.object({
@@ -398,6 +404,12 @@ export const CreateCampaignRequest = z.object({
   recipients: z
     .array(z.object({ name: Name, phoneNumber: PhoneNumber }))
     .check(z.minLength(1), z.maxLength(1000)),
+  /** Gladly's limit by default. */
+  ratePerFiveMinutes: z._default(
+    z.int().check(z.minimum(1), z.maximum(1000)),
+    40,
+  ),
+  sendAt: z.optional(Timestamp),
 });
 
 export const UpdateConversationRequest = z.object({

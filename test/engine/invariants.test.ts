@@ -46,7 +46,7 @@ type Op =
       offer: boolean;
     }
   | { kind: 'answer'; pick: number; accept: boolean }
-  | { kind: 'campaign'; line: number; people: number[] }
+  | { kind: 'campaign'; line: number; people: number[]; rate: number }
   | { kind: 'clock'; ms: number };
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -123,6 +123,8 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('campaign' as const),
       line: fc.nat(LINES.length - 1),
+      // A low rate leaves recipients for clock moves to send.
+      rate: fc.integer({ min: 1, max: 3 }),
       people: fc.uniqueArray(fc.nat(PEOPLE.length - 1), {
         minLength: 1,
         maxLength: 4,
@@ -223,6 +225,7 @@ function world() {
           name: 'Sale',
           from: LINES[step.line]!,
           answer: { name: 'Sale', body: 'It is on.' },
+          ratePerFiveMinutes: step.rate,
           recipients: step.people.map((p) => ({
             name: `Person ${p}`,
             phoneNumber: PEOPLE[p]!,

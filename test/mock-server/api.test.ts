@@ -467,6 +467,48 @@ describe('the HTTP API', () => {
       expect(sms[2].content.inResponseTo).to.equal(undefined);
     });
 
+    it('sends at the rate given, reports counts, and stops', async () => {
+      const recipients = ['+14155550301', '+14155550302', '+14155550303'].map(
+        (phoneNumber, i) => ({ name: `C${i}`, phoneNumber }),
+      );
+      const created = (
+        await call('POST', '/campaigns', {
+          name: 'Slow',
+          from: GOLD,
+          answer: { name: 'A', body: 'Hi' },
+          recipients,
+          ratePerFiveMinutes: 1,
+        })
+      ).body;
+      expect(created).to.deep.include({
+        status: 'IN_PROGRESS',
+        ratePerFiveMinutes: 1,
+      });
+      expect(created.counts).to.deep.equal({ sent: 1, skipped: 0, pending: 2 });
+      const stopped = await call('POST', `/campaigns/${created.id}/stop`);
+      expect(stopped.body.status).to.equal('STOPPED');
+      expect(
+        (await call('POST', `/campaigns/${created.id}/stop`)).status,
+      ).to.equal(409);
+    });
+
+    it('refuses a rate of 0 and a sendAt that is not a time, naming each', async () => {
+      for (const [extra, path] of [
+        [{ ratePerFiveMinutes: 0 }, 'ratePerFiveMinutes'],
+        [{ sendAt: 'tomorrow' }, 'sendAt'],
+      ] as const) {
+        const response = await call('POST', '/campaigns', {
+          name: 'C',
+          from: GOLD,
+          answer: { name: 'A', body: 'Hi' },
+          recipients: [{ name: 'J', phoneNumber: JULIE }],
+          ...extra,
+        });
+        expect(response.status, path).to.equal(400);
+        expect(response.body.problems[0].path).to.equal(path);
+      }
+    });
+
     it('finds an existing customer by number rather than making another', async () => {
       await postTwilioWebhook(
         twilioInboundForm({ from: JULIE, to: GOLD, body: 'Hi' }),

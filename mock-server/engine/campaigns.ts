@@ -1,0 +1,154 @@
+/**
+ * Proactive SMS Campaigns: sent in recipient order, at most
+ * ratePerFiveMinutes in any five minutes (Gladly's 40 by default), from
+ * sendAt or at once, until done or stopped. Everything runs on the
+ * engine's clock, so a test moves time on instead of waiting.
+ */
+import type { Campaign, CreateCampaignRequest } from '../../src/sdk/schemas.js';
+import { EngineError, notFound, refuseRepeats } from './errors.js';
+import { refuseInboxNumber, replyKey } from './messaging.js';
+import type { CampaignRecord } from './records.js';
+import type { Store } from './store.js';
+
+const WINDOW_MS = 5 * 60_000;
+
+/** The wire shape: what was sent, skipped and is still to come. */
+function view(record: CampaignRecord): Campaign {
+  const { id, name, from, answer, recipients, skipped, status } = record;
+  const { ratePerFiveMinutes, sendAt, createdAt } = record;
+  return structuredClone({
+    id,
+    name,
+    from,
+    answer,
+    recipients,
+    skipped,
+    status,
+    ratePerFiveMinutes,
+    sendAt,
+    createdAt,
+    counts: {
+      sent: recipients.length,
+      skipped: skipped.length,
+      pending: record.pending.length,
+    },
+  });
+}
+
+/** Checks the request, keeps the campaign, and sends what is due now. */
+export function createCampaign(
+  store: Store,
+  input: CreateCampaignRequest,
+): Campaign {
+  if (!store.state.inboxByNumber.has(input.from)) {
+    throw new EngineError(
+      'not_found',
+      `${input.from} is not linked to any inbox, so replies could not be routed.`,
+      'from',
+    );
+  }
+  refuseRepeats(
+    input.recipients.map((r) => r.phoneNumber),
+    (i) => `recipients.${i}.phoneNumber`,
+  );
+  input.recipients.forEach(({ phoneNumber }, i) =>
+    refuseInboxNumber(store, phoneNumber, `recipients.${i}.phoneNumber`),
+  );
+  const sendAtMs = input.sendAt ? Date.parse(input.sendAt) : undefined;
+
+  const record: CampaignRecord = {
+    id: store.nextId('cmp'),
+    name: input.name,
+    from: input.from,
+    answer: { ...input.answer },
+    recipients: [],
+    skipped: [],
+    status: 'SCHEDULED',
+    ratePerFiveMinutes: input.ratePerFiveMinutes ?? 40,
+    sendAt: sendAtMs === undefined ? null : new Date(sendAtMs).toISOString(),
+    createdAt: store.now(),
+    pending: input.recipients.map((r) => ({ ...r })),
+    sendTimes: [],
+    sendAtMs: sendAtMs ?? store.clock.now().getTime(),
+  };
+  store.state.campaigns.set(record.id, record);
+  send(store, record);
+  return view(record);
+}
+
+export function getCampaign(store: Store, id: string): Campaign {
+  const record = store.state.campaigns.get(id);
+  if (!record) throw notFound('campaign', id);
+  return view(record);
+}
+
+/** Stops a campaign that has not ended; what was not sent stays unsent. */
+export function stopCampaign(store: Store, id: string): Campaign {
+  const record = store.state.campaigns.get(id);
+  if (!record) throw notFound('campaign', id);
+  if (record.status === 'COMPLETED' || record.status === 'STOPPED') {
+    throw new EngineError(
+      'conflict',
+      `Campaign ${id} is ${record.status} already; only one still to send can be stopped.`,
+    );
+  }
+  record.status = 'STOPPED';
+  return view(record);
+}
+
+/** Sends what every campaign may send by now. */
+export function sendDue(store: Store): void {
+  for (const record of store.state.campaigns.values()) send(store, record);
+}
+
+/**
+ * Sends the next recipients as far as the five-minute window allows.
+ * An opted-out recipient is skipped when their turn comes, and a skip
+ * uses none of the rate.
+ */
+function send(store: Store, record: CampaignRecord): void {
+  const now = store.clock.now().getTime();
+  if (record.status === 'SCHEDULED' && now >= record.sendAtMs) {
+    record.status = 'IN_PROGRESS';
+  }
+  if (record.status !== 'IN_PROGRESS') return;
+  record.sendTimes = record.sendTimes.filter((t) => t > now - WINDOW_MS);
+  while (record.pending.length > 0) {
+    if (record.sendTimes.length >= record.ratePerFiveMinutes) return;
+    const { name, phoneNumber } = record.pending.shift()!;
+    const customer = store.findOrCreateCustomer(phoneNumber, name);
+    if (!store.textable(customer, phoneNumber)) {
+      const reason = 'OPTED_OUT';
+      record.skipped.push({ customerId: customer.id, phoneNumber, reason });
+      continue;
+    }
+    const item = store.append({
+      conversationId: null,
+      customerId: customer.id,
+      initiator: { type: 'CAMPAIGN', id: record.id },
+      content: {
+        type: 'SMS',
+        from: record.from,
+        to: phoneNumber,
+        body: record.answer.body,
+        attachments: [],
+        campaign: {
+          id: record.id,
+          name: record.name,
+          answerName: record.answer.name,
+        },
+      },
+    });
+    store.state.unanswered.set(replyKey(phoneNumber, record.from), {
+      campaignId: record.id,
+      itemId: item.id,
+    });
+    record.recipients.push({
+      customerId: customer.id,
+      phoneNumber,
+      itemId: item.id,
+    });
+    record.sendTimes.push(now);
+  }
+  record.status = 'COMPLETED';
+}
