@@ -73,6 +73,7 @@ export function createCampaign(
   };
   store.state.campaigns.set(record.id, record);
   send(store, record);
+  store.emit('campaign.updated', view(record));
   return view(record);
 }
 
@@ -93,12 +94,19 @@ export function stopCampaign(store: Store, id: string): Campaign {
     );
   }
   record.status = 'STOPPED';
+  store.emit('campaign.updated', view(record));
   return view(record);
 }
 
-/** Sends what every campaign may send by now. */
+/** Sends what every campaign may send by now, telling of each change. */
 export function sendDue(store: Store): void {
-  for (const record of store.state.campaigns.values()) send(store, record);
+  for (const record of store.state.campaigns.values()) {
+    const before = `${record.status}|${record.pending.length}`;
+    send(store, record);
+    if (`${record.status}|${record.pending.length}` !== before) {
+      store.emit('campaign.updated', view(record));
+    }
+  }
 }
 
 /**

@@ -319,6 +319,11 @@ export const EngineEvent = z.discriminatedUnion('type', [
   z.object({ id: z.int(), type: z.literal('offer.updated'), data: Offer }),
   z.object({
     id: z.int(),
+    type: z.literal('campaign.updated'),
+    data: Campaign,
+  }),
+  z.object({
+    id: z.int(),
     type: z.literal('customer.updated'),
     data: Customer,
   }),

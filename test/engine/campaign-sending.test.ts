@@ -49,6 +49,21 @@ describe('campaign sending', () => {
     });
   });
 
+  it('tells of its progress as campaign.updated events', () => {
+    const t = setup();
+    const before = t.engine.events.latestId;
+    const started = campaign(t, 45);
+    t.engine.advanceClock(5 * MINUTE);
+    const progress = t.engine.events
+      .since(before)
+      .flatMap((e) => (e.type === 'campaign.updated' ? [e.data] : []));
+    expect(progress.map((c) => [c.status, c.counts.sent])).to.deep.equal([
+      ['IN_PROGRESS', 40],
+      ['COMPLETED', 45],
+    ]);
+    expect(progress[0]!.id).to.equal(started.id);
+  });
+
   it('keeps its own rate', () => {
     const t = setup();
     const slow = campaign(t, 5, { ratePerFiveMinutes: 2 });
