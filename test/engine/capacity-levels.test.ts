@@ -1,17 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { EngineError } from '../../mock-server/engine/errors.js';
-import { customerNumber, OTHER, setup, snapshot } from '../helpers/engine.js';
-
-/** The refusal `run` throws, for a look at its kind and message. */
-function refusal(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
+import {
+  customerNumber,
+  OTHER,
+  refusal,
+  setup,
+  snapshot,
+} from '../helpers/engine.js';
 
 describe('capacity levels', () => {
   it('defaults maxCapacity to capacity, and follows it until set', () => {

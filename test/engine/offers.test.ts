@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { EngineError } from '../../mock-server/engine/errors.js';
-import { customerNumber, JULIE, setup, snapshot } from '../helpers/engine.js';
+import {
+  customerNumber,
+  JULIE,
+  refusal,
+  setup,
+  snapshot,
+} from '../helpers/engine.js';
 
 /** An inbox that offers for 30 seconds, Ben and Amara in it. */
 function offering() {
@@ -13,16 +18,6 @@ function offering() {
 
 const offersOf = (t: ReturnType<typeof setup>) =>
   t.engine.getQueue(t.gold.id).offers;
-
-function refusal(run: () => unknown): EngineError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('offers', () => {
   it('assigns at once while offerTimeoutSeconds is 0', () => {

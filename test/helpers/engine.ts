@@ -1,4 +1,5 @@
 import { ManualClock } from '../../mock-server/clock.js';
+import { EngineError } from '../../mock-server/engine/errors.js';
 import { Engine } from '../../mock-server/engine/engine.js';
 import type { InboundSms } from '../../mock-server/engine/records.js';
 import type { AgentStatus } from '../../src/sdk/schemas.js';
@@ -69,4 +70,15 @@ export function snapshot(engine: Engine) {
     queues: engine.listInboxes().map((i) => engine.getQueue(i.id)),
     events: engine.events.latestId,
   });
+}
+
+/** The refusal `run` throws, for a look at its kind and message. */
+export function refusal(run: () => unknown): EngineError {
+  try {
+    run();
+  } catch (error) {
+    if (error instanceof EngineError) return error;
+    throw error;
+  }
+  throw new Error('expected a refusal');
 }
