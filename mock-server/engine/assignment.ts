@@ -142,6 +142,9 @@ export function drain(store: Store): void {
     let agent: AgentRecord | undefined;
     let nextSeq = Infinity;
     for (const [inboxId, queue] of waiting) {
+      // Most queues are empty most of the time: skip them before looking
+      // at any agent, as this runs after every change.
+      if (queue.length === 0 || queuedSeq.get(queue[0]!)! > nextSeq) continue;
       const policy = store.inbox(inboxId).policy;
       const agents = store.agentsOf(inboxId);
       // The first in line that someone may take. Only a conversation
