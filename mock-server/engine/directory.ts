@@ -5,16 +5,11 @@ import type {
   CreateInboxRequest,
   Inbox,
   UpdateAgentRequest,
-  UpdateInboxRequest,
 } from '../../src/sdk/schemas.js';
-import {
-  MAX_OFFER_SECONDS,
-  MAX_STICKY_MINUTES,
-  RoutingPolicy,
-} from '../../src/sdk/schemas.js';
+import { UpdateInboxRequest } from '../../src/sdk/schemas.js';
 import { drain, requeue } from './assignment.js';
 import { withdrawOffers } from './offers.js';
-import { EngineError, refuseRepeats } from './errors.js';
+import { checked, EngineError, refuseRepeats } from './errors.js';
 import type { AgentRecord } from './records.js';
 import type { Store } from './store.js';
 
@@ -56,44 +51,11 @@ export function updateInbox(
   patch: UpdateInboxRequest,
 ): Inbox {
   const inbox = store.inbox(id);
-  if (
-    patch.policy !== undefined &&
-    !RoutingPolicy.options.includes(patch.policy)
-  ) {
-    throw new EngineError(
-      'invalid',
-      `"${patch.policy}" is not a policy; expected one of ${RoutingPolicy.options.join(', ')}.`,
-      'policy',
-    );
-  }
-  const sticky = patch.stickyMinutes;
-  if (
-    sticky !== undefined &&
-    !(Number.isInteger(sticky) && sticky >= 0 && sticky <= MAX_STICKY_MINUTES)
-  ) {
-    throw new EngineError(
-      'invalid',
-      `expected whole minutes from 0 to ${MAX_STICKY_MINUTES}, not ${sticky}.`,
-      'stickyMinutes',
-    );
-  }
-  const timeout = patch.offerTimeoutSeconds;
-  if (
-    timeout !== undefined &&
-    !(Number.isInteger(timeout) && timeout >= 0 && timeout <= MAX_OFFER_SECONDS)
-  ) {
-    throw new EngineError(
-      'invalid',
-      `expected whole seconds from 0 to ${MAX_OFFER_SECONDS}, not ${timeout}.`,
-      'offerTimeoutSeconds',
-    );
-  }
-  if (timeout !== undefined) inbox.offerTimeoutSeconds = timeout;
-  if (patch.name !== undefined) inbox.name = patch.name;
-  if (patch.policy !== undefined) inbox.policy = patch.policy;
-  if (sticky !== undefined) inbox.stickyMinutes = sticky;
-  if (patch.requeueOnOffline !== undefined) {
-    inbox.requeueOnOffline = patch.requeueOnOffline;
+  // The engine may be called directly, not only through the HTTP layer, so
+  // it reads the patch with the same schema the API does.
+  const settings = checked(UpdateInboxRequest, patch);
+  for (const [key, value] of Object.entries(settings)) {
+    if (value !== undefined) Object.assign(inbox, { [key]: value });
   }
   store.emit('inbox.updated', inbox);
   return structuredClone(inbox);

@@ -1,3 +1,6 @@
+import type * as z from 'zod/mini';
+import { parseWith } from '../../src/sdk/validation.js';
+
 /** Why the engine refused a request; the HTTP layer maps it to a status. */
 export type EngineErrorKind = 'invalid' | 'not_found' | 'conflict';
 
@@ -36,4 +39,19 @@ export function refuseRepeats(
     }
     seen.add(value);
   });
+}
+
+/**
+ * `input` read with a shared request schema, or a refusal naming the first
+ * field at fault: the same check the HTTP layer makes, for callers that
+ * use the engine directly.
+ */
+export function checked<S extends z.ZodMiniType>(
+  schema: S,
+  input: unknown,
+): z.infer<S> {
+  const parsed = parseWith(schema, input);
+  if (parsed.ok) return parsed.value;
+  const [first] = parsed.problems;
+  throw new EngineError('invalid', first!.message, first!.path || undefined);
 }
