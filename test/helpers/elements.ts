@@ -43,26 +43,33 @@ export function deep<T extends Element = HTMLElement>(
 
 /**
  * The text rendered in `element`, through every shadow root, white space
- * collapsed. Closed popovers are left out, as a person cannot see them.
+ * collapsed. Boxes that are laid out apart (blocks, flex items) are kept
+ * apart by a space; inline ones run on as a person reads them, so
+ * `<bdi>Ben</bdi>, who` reads "Ben, who". Closed popovers are left out,
+ * as a person cannot see them.
  */
 export function renderedText(element: Element): string {
-  const parts: string[] = [];
+  let text = '';
   const walk = (node: Node) => {
     if (node instanceof Element) {
       if (node.matches('[popover]:not(:popover-open), style')) return;
+      const display = getComputedStyle(node).display;
+      const apart = !display.startsWith('inline') && display !== 'contents';
+      if (apart) text += ' ';
       // A closed disclosure shows only its summary.
       if (node instanceof HTMLDetailsElement && !node.open) {
         const summary = node.querySelector(':scope > summary');
         if (summary) walk(summary);
-        return;
+      } else {
+        for (const child of (node.shadowRoot ?? node).childNodes) walk(child);
       }
-      for (const child of (node.shadowRoot ?? node).childNodes) walk(child);
+      if (apart) text += ' ';
     } else if (node instanceof ShadowRoot || node instanceof DocumentFragment) {
       for (const child of node.childNodes) walk(child);
     } else if (node.nodeType === Node.TEXT_NODE) {
-      parts.push(node.textContent ?? '');
+      text += node.textContent ?? '';
     }
   };
   walk(element);
-  return parts.join(' ').replace(/\s+/g, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
