@@ -6,7 +6,7 @@ import {
 } from 'lit';
 import type { SmsKitClient } from '../sdk/client.js';
 import type { EngineEvent } from '../sdk/schemas.js';
-import { LiveController } from './client-controller.js';
+import { LiveController } from './live-controller.js';
 import type { Failure } from './failure.js';
 import { loadPhoneFormatting } from './format.js';
 
