@@ -259,7 +259,8 @@ export class RoutedQueue extends LiveElement {
       (event.type === 'inbox.updated' && event.data.id === this.inboxId) ||
       (event.type === 'customer.updated' && this.shows(event.data.id)) ||
       event.type === 'offer.updated' ||
-      event.type === 'engine.reset';
+      event.type === 'engine.reset' ||
+      event.type === 'events.missed';
     if (touches) this.refreshSoon();
   }
 

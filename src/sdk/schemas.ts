@@ -167,6 +167,19 @@ export const RoutingDecision = z.object({
       ),
     }),
   ),
+  /**
+   * In an inbox of more than 20 agents, the candidates are the best 10
+   * eligible and everyone who passed on the conversation; these count the
+   * agents left out, by where they stood.
+   */
+  omitted: z.optional(
+    z.object({
+      eligible: z.int(),
+      away: z.int(),
+      offline: z.int(),
+      full: z.int(),
+    }),
+  ),
 });
 
 export const RoutingReason = z.enum([
@@ -331,6 +344,16 @@ export const EngineEvent = z.discriminatedUnion('type', [
     id: z.int(),
     type: z.literal('engine.reset'),
     data: z.object({}),
+  }),
+  /**
+   * Sent to a client that reconnects after more has happened than the
+   * server keeps: the events from `from` to `to` cannot be replayed, so
+   * what the client shows must be read again.
+   */
+  z.object({
+    id: z.int(),
+    type: z.literal('events.missed'),
+    data: z.object({ from: z.int(), to: z.int() }),
   }),
 ]);
 

@@ -258,6 +258,10 @@ export class SmsTimeline extends LiveElement {
         this.items = [];
         this.live.reload();
         return;
+      case 'events.missed':
+        // More happened while away than the server replays: read it all.
+        this.live.reload();
+        return;
       default:
         return;
     }
