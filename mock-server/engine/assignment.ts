@@ -20,7 +20,7 @@ function decisionFor(
 ): RoutingDecision {
   const { inboxId } = conversation;
   const passed = store.state.passedBy.get(conversation.id);
-  return decide(store.agentsOf(inboxId), store.inbox(inboxId).policy, passed);
+  return decide(store.roster(inboxId), store.inbox(inboxId).policy, passed);
 }
 
 /**
@@ -123,55 +123,77 @@ export function requeue(store: Store, agent: AgentRecord): void {
     held.delete(conversation.id);
     conversation.agentId = null;
     enqueue(store, conversation, conversation.createdSeq);
+    // Another agent of the inbox may take it.
+    store.state.unsettled.add(conversation.inboxId);
     store.emit('conversation.updated', store.conversationView(conversation));
     routingItem(store, conversation, null, 'REQUEUED');
   }
   agent.openConversations = held.size;
+  store.changed(agent);
   store.emit('agent.updated', store.agentView(agent));
 }
 
 /**
  * Lets waiting conversations through while any agent may take one, the
- * longest-waiting first across all queues. Within one inbox a head that no
- * agent may take blocks the rest, which is first come, first served.
+ * longest-waiting first across the queues. It reads only the queues of
+ * inboxes where something changed since (an agent who may take more, a
+ * conversation put back), so it costs nothing after most changes. Within
+ * one inbox a head that no agent may take blocks the rest, which is first
+ * come, first served.
  */
 export function drain(store: Store): void {
-  const { waiting, queuedSeq, passedBy } = store.state;
+  const { unsettled, waiting, queuedSeq } = store.state;
   for (;;) {
-    let next: ConversationRecord | undefined;
-    let agent: AgentRecord | undefined;
-    let nextSeq = Infinity;
-    for (const [inboxId, queue] of waiting) {
-      // Most queues are empty most of the time: skip them before looking
-      // at any agent, as this runs after every change.
-      if (queue.length === 0 || queuedSeq.get(queue[0]!)! > nextSeq) continue;
-      const policy = store.inbox(inboxId).policy;
-      const agents = store.agentsOf(inboxId);
-      // The first in line that someone may take. Only a conversation
-      // some agents passed on can be skipped: for the others, the agents
-      // who may take one may take any, so the head decides.
-      for (const id of queue) {
-        if (queuedSeq.get(id)! > nextSeq) break;
-        const passed = passedBy.get(id);
-        const candidate = pickAgent(agents, policy, passed);
-        if (candidate) {
-          next = store.conversation(id);
-          agent = candidate;
-          nextSeq = queuedSeq.get(id)!;
-          break;
-        }
-        if (!passed) break;
-      }
+    let next: Takeable | undefined;
+    for (const inboxId of unsettled) {
+      const found = firstTakeable(store, inboxId, next?.seq ?? Infinity);
+      if (found === 'none') unsettled.delete(inboxId);
+      else if (found !== 'later') next = found;
     }
-    if (!next || !agent) return;
+    if (!next) return;
+    const conversation = store.conversation(next.conversationId);
     // The decision is taken again in full so it can be shown; it picks
-    // the same agent pickAgent did.
-    const decision = decisionFor(store, next);
-    const queue = waiting.get(next.inboxId)!;
-    queue.splice(queue.indexOf(next.id), 1);
-    queuedSeq.delete(next.id);
-    place(store, next, agent, 'ASSIGNED_FROM_QUEUE', decision);
+    // the same agent.
+    const decision = decisionFor(store, conversation);
+    const queue = waiting.get(conversation.inboxId)!;
+    queue.splice(queue.indexOf(conversation.id), 1);
+    queuedSeq.delete(conversation.id);
+    place(store, conversation, next.agent, 'ASSIGNED_FROM_QUEUE', decision);
   }
+}
+
+interface Takeable {
+  conversationId: string;
+  agent: AgentRecord;
+  seq: number;
+}
+
+/**
+ * The first conversation in the inbox's queue that an agent may take, and
+ * that agent; 'none' when there is none, 'later' when it would have joined
+ * the queue after `before`. Only a conversation some agents passed on can
+ * be skipped: for the others, the agents who may take one may take any,
+ * so the head decides.
+ */
+function firstTakeable(
+  store: Store,
+  inboxId: string,
+  before: number,
+): Takeable | 'none' | 'later' {
+  const { waiting, queuedSeq, passedBy } = store.state;
+  const queue = waiting.get(inboxId)!;
+  if (queue.length === 0) return 'none';
+  const roster = store.roster(inboxId);
+  const policy = store.inbox(inboxId).policy;
+  for (const conversationId of queue) {
+    const seq = queuedSeq.get(conversationId)!;
+    if (seq > before) return 'later';
+    const passed = passedBy.get(conversationId);
+    const agent = pickAgent(roster, policy, passed);
+    if (agent) return { conversationId, agent, seq };
+    if (!passed) return 'none';
+  }
+  return 'none';
 }
 
 /**
@@ -230,6 +252,7 @@ export function assign(
   const held = store.state.openByAgent.get(agent.id)!;
   held.add(conversation.id);
   agent.openConversations = held.size;
+  store.changed(agent);
   store.emit('conversation.updated', store.conversationView(conversation));
   store.emit('agent.updated', store.agentView(agent));
   routingItem(store, conversation, agent.id, reason, decision);
@@ -241,6 +264,7 @@ export function release(store: Store, conversation: ConversationRecord): void {
   const held = store.state.openByAgent.get(agent.id)!;
   held.delete(conversation.id);
   agent.openConversations = held.size;
+  store.changed(agent);
   store.emit('agent.updated', store.agentView(agent));
 }
 

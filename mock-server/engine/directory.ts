@@ -15,7 +15,7 @@ import type { Store } from './store.js';
 
 /** A new inbox on numbers no other inbox links. */
 export function createInbox(store: Store, input: CreateInboxRequest): Inbox {
-  const { inboxes, inboxByNumber, waiting } = store.state;
+  const { inboxes, inboxByNumber } = store.state;
   refuseRepeats(input.phoneNumbers, (i) => `phoneNumbers.${i}`);
   input.phoneNumbers.forEach((number, index) => {
     const owner = inboxByNumber.get(number);
@@ -37,10 +37,9 @@ export function createInbox(store: Store, input: CreateInboxRequest): Inbox {
     requeueOnOffline: input.requeueOnOffline ?? false,
     offerTimeoutSeconds: input.offerTimeoutSeconds ?? 0,
   };
-  inboxes.set(inbox.id, inbox);
-  waiting.set(inbox.id, []);
+  store.addInbox(inbox);
   for (const number of inbox.phoneNumbers) inboxByNumber.set(number, inbox.id);
-  store.emit('inbox.updated', inbox);
+  store.emit('inbox.updated', structuredClone(inbox));
   return structuredClone(inbox);
 }
 
@@ -57,7 +56,8 @@ export function updateInbox(
   for (const [key, value] of Object.entries(settings)) {
     if (value !== undefined) Object.assign(inbox, { [key]: value });
   }
-  store.emit('inbox.updated', inbox);
+  store.repolicy(inbox);
+  store.emit('inbox.updated', structuredClone(inbox));
   return structuredClone(inbox);
 }
 
@@ -78,9 +78,7 @@ export function createAgent(store: Store, input: CreateAgentRequest): Agent {
     openConversations: 0,
     pendingOffers: 0,
   };
-  store.state.agents.set(agent.id, agent);
-  store.state.openByAgent.set(agent.id, new Set());
-  store.state.offersByAgent.set(agent.id, new Set());
+  store.addAgent(agent);
   store.emit('agent.updated', store.agentView(agent));
   drain(store);
   return store.agentView(agent);
@@ -107,6 +105,7 @@ export function updateAgent(
   if (patch.status !== undefined) agent.status = patch.status;
   agent.capacity = capacity;
   agent.maxCapacity = most;
+  store.changed(agent);
   store.emit('agent.updated', store.agentView(agent));
   if (goesOffline) {
     withdrawOffers(store, agent);

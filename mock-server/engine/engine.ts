@@ -49,14 +49,16 @@ import { receiveSms } from './messaging.js';
 import { acceptOffer, declineOffer, expireOffers } from './offers.js';
 import { lostMessages, queueOf } from './queries.js';
 import type { Clock, InboundSms } from './records.js';
-import { Store } from './store.js';
+import { Store, type StoreOptions } from './store.js';
 import { pageOf } from './timeline.js';
+
+export type EngineOptions = StoreOptions;
 
 export class Engine {
   private readonly store: Store;
 
-  constructor(clock: Clock) {
-    this.store = new Store(clock);
+  constructor(clock: Clock, options: EngineOptions = {}) {
+    this.store = new Store(clock, options);
   }
 
   /** Every change, with rising ids, for `/events`. */
@@ -229,6 +231,14 @@ export class Engine {
     body: string,
   ): TimelineItem {
     return sendAgentMessage(this.store, conversationId, agentId, body);
+  }
+
+  /**
+   * Where an inbox's routing index disagrees with a plain scan of its
+   * agents; empty when none does. For tests.
+   */
+  indexProblems(): string[] {
+    return this.store.indexProblems();
   }
 
   /** Rule 7's check: customer messages in neither a conversation nor a queue. */

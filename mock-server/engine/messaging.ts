@@ -84,7 +84,7 @@ function takeKeyword(
   if (found.kind !== 'HELP') {
     const phone = customer.phones.find((p) => p.number === sms.from)!;
     phone.smsPreference = found.kind === 'OPT_OUT' ? 'OFF' : 'ON';
-    store.emit('customer.updated', customer);
+    store.emit('customer.updated', structuredClone(customer));
   }
   store.append({
     conversationId: conversation.id,

@@ -6,7 +6,7 @@
  * every eligible agent has, it waits in the queue.
  */
 import type { Offer, RoutingDecision } from '../../src/sdk/schemas.js';
-import { assign, route, routingItem } from './assignment.js';
+import { assign, drain, route, routingItem } from './assignment.js';
 import { EngineError, notFound } from './errors.js';
 import type {
   AgentRecord,
@@ -51,6 +51,7 @@ export function createOffer(
   const pending = offersByAgent.get(agent.id)!;
   pending.add(offer.id);
   agent.pendingOffers = pending.size;
+  store.changed(agent);
   store.emit('offer.updated', view(offer));
   store.emit('agent.updated', store.agentView(agent));
   routingItem(store, conversation, agent.id, 'OFFERED', decision);
@@ -78,6 +79,7 @@ function settle(store: Store, offer: OfferRecord, status: Offer['status']) {
   const held = offersByAgent.get(agent.id)!;
   held.delete(offer.id);
   agent.pendingOffers = held.size;
+  store.changed(agent);
   store.emit('offer.updated', view(offer));
   return agent;
 }
@@ -101,6 +103,8 @@ export function acceptOffer(store: Store, id: string): Offer {
 export function declineOffer(store: Store, id: string): Offer {
   const offer = pending(store, id);
   passOn(store, offer, 'DECLINED');
+  // What the offer held is free for a conversation waiting behind it.
+  drain(store);
   return view(offer);
 }
 
@@ -111,14 +115,17 @@ export function declineOffer(store: Store, id: string): Offer {
  */
 export function expireOffers(store: Store): void {
   const now = store.clock.now().getTime();
-  const due = [...store.state.offers.values()]
-    .filter((o) => o.status === 'PENDING' && o.expiresAtMs <= now)
+  const { offers, offerByConversation } = store.state;
+  const due = [...offerByConversation.values()]
+    .map((id) => offers.get(id)!)
+    .filter((o) => o.expiresAtMs <= now)
     .sort((a, b) => a.expiresAtMs - b.expiresAtMs);
   for (const offer of due) {
     if (offer.status !== 'PENDING') continue;
     const agent = passOn(store, offer, 'MISSED');
     if (agent.status === 'AVAILABLE') {
       agent.status = 'AWAY';
+      store.changed(agent);
       store.emit('agent.updated', store.agentView(agent));
     }
   }

@@ -14,6 +14,7 @@ import type {
   RoutingRecord,
   TimelineItem,
 } from '../../src/sdk/schemas.js';
+import type { InboxRoster } from './roster.js';
 import type { Candidate } from './routing.js';
 
 /** Where the engine reads the time. It keeps no clock of its own. */
@@ -85,6 +86,13 @@ export interface EngineState {
   openByKey: Map<string, string>;
   /** Open conversation ids by agent id. */
   openByAgent: Map<string, Set<string>>;
+  /** Each inbox's agents, indexed for routing, by inbox id. */
+  rosters: Map<string, InboxRoster>;
+  /**
+   * Inboxes whose queue may move: an agent of theirs may take more, or a
+   * conversation joined the queue. Draining reads only these.
+   */
+  unsettled: Set<string>;
   /** Waiting conversation ids by inbox id, first come first served. */
   waiting: Map<string, string[]>;
   /** Sequence number at which each waiting conversation joined its queue. */
@@ -126,6 +134,8 @@ export function emptyState(): EngineState {
     conversationsByCustomer: new Map(),
     openByKey: new Map(),
     openByAgent: new Map(),
+    rosters: new Map(),
+    unsettled: new Set(),
     waiting: new Map(),
     queuedSeq: new Map(),
     timelines: new Map(),

@@ -70,58 +70,152 @@ export const POLICIES: Record<RoutingPolicy, Compare> = {
     spare(b) * a.capacity - spare(a) * b.capacity || longestIdle(a, b),
 };
 
-/** The agent `policy` picks among `agents`, or undefined when none may. */
-export function pickAgent<T extends Candidate>(
-  agents: readonly T[],
-  policy: RoutingPolicy = 'MOST_AVAILABLE',
-  passed?: Passed,
-): T | undefined {
-  const compare = POLICIES[policy];
-  let best: T | undefined;
-  for (const agent of agents) {
-    if (!isEligible(agent, passed)) continue;
-    if (!best || compare(agent, best) < 0) best = agent;
-  }
-  return best;
+/** Where an agent stands, whichever conversation is being routed. */
+export type Standing = 'ELIGIBLE' | 'AWAY' | 'OFFLINE' | 'FULL';
+
+export function standing(agent: Candidate): Standing {
+  // Without anyone having passed, DECLINED cannot be the answer.
+  return (ineligibility(agent) as Exclude<Standing, 'ELIGIBLE'>) ?? 'ELIGIBLE';
+}
+
+/** Up to this many agents in an inbox, a decision lists every one. */
+export const LIST_ALL = 20;
+/** Above that, it lists this many eligible agents, best first. */
+export const LIST_TOP = 10;
+
+/**
+ * An inbox's agents as routing reads them, whether from an index or a
+ * plain list: a decision asks only for these, never for every agent of a
+ * large inbox.
+ */
+export interface Roster<T extends Candidate> {
+  readonly size: number;
+  /** Every agent, in the order they were created; for small inboxes. */
+  all(): Iterable<T>;
+  /** The first `k` agents the policy prefers who may take it, in order. */
+  best(k: number, passed?: Passed): T[];
+  /** How many agents stand where, before anyone passed. */
+  count(standing: Standing): number;
+  /** The agent `id`, if they work this inbox. */
+  member(id: string): T | undefined;
 }
 
 /**
- * The whole decision: every agent considered, in the policy's order with
- * the ineligible ones after, each with the figures compared, and the one
- * chosen (null when nobody may take it).
+ * A roster over a plain list, read by scanning it: the reference that an
+ * index must agree with, and the baseline it is measured against.
  */
-export function decide(
-  agents: readonly Candidate[],
+export function scanRoster<T extends Candidate>(
+  agents: readonly T[],
+  policy: RoutingPolicy,
+): Roster<T> {
+  const compare = POLICIES[policy];
+  return {
+    size: agents.length,
+    all: () => agents,
+    best(k, passed) {
+      // One pass, keeping the best k seen so far in order.
+      const kept: T[] = [];
+      for (const agent of agents) {
+        if (!isEligible(agent, passed)) continue;
+        if (kept.length === k && compare(agent, kept[k - 1]!) >= 0) continue;
+        let i = Math.min(kept.length, k - 1);
+        while (i > 0 && compare(agent, kept[i - 1]!) < 0) i--;
+        kept.splice(i, 0, agent);
+        if (kept.length > k) kept.pop();
+      }
+      return kept;
+    },
+    count: (where) => agents.filter((a) => standing(a) === where).length,
+    member: (id) => agents.find((a) => a.id === id),
+  };
+}
+
+/** The agent `policy` picks among `agents`, or undefined when none may. */
+export function pickAgent<T extends Candidate>(
+  agents: readonly T[] | Roster<T>,
+  policy: RoutingPolicy = 'MOST_AVAILABLE',
+  passed?: Passed,
+): T | undefined {
+  const roster = isRoster(agents) ? agents : scanRoster(agents, policy);
+  return roster.best(1, passed)[0];
+}
+
+const isRoster = <T extends Candidate>(
+  agents: readonly T[] | Roster<T>,
+): agents is Roster<T> => !Array.isArray(agents);
+
+/** One agent as a decision shows them. */
+function view(
+  agent: Candidate,
+  passed?: Passed,
+  rank?: number,
+): RoutingCandidate {
+  const reason = ineligibility(agent, passed);
+  return {
+    agentId: agent.id,
+    name: agent.name ?? agent.id,
+    eligible: reason === undefined,
+    ...(reason && { reason }),
+    ...(rank !== undefined && { rank }),
+    capacity: agent.capacity,
+    openConversations: agent.openConversations,
+    spare: spare(agent),
+    percentSpare: Math.max(
+      0,
+      Math.round((spare(agent) / agent.capacity) * 100),
+    ),
+    lastAssignedAt: agent.lastAssignedAt ?? null,
+  };
+}
+
+/**
+ * The whole decision, with the one chosen (null when nobody may take it).
+ * For an inbox of up to LIST_ALL agents it lists every agent: the eligible
+ * in the policy's order, then the others in creation order, each with the
+ * figures compared. A larger inbox lists the best LIST_TOP eligible and
+ * everyone who passed on the conversation, and counts the rest by where
+ * they stand, so that deciding never reads every agent.
+ */
+export function decide<T extends Candidate>(
+  agents: readonly T[] | Roster<T>,
   policy: RoutingPolicy,
   passed?: Passed,
 ): RoutingDecision {
-  const compare = POLICIES[policy];
-  const eligible = agents.filter((a) => isEligible(a, passed)).sort(compare);
-  const others = agents.filter((a) => !isEligible(a, passed));
-  const view = (agent: Candidate, rank?: number): RoutingCandidate => {
-    const reason = ineligibility(agent, passed);
+  const roster = isRoster(agents) ? agents : scanRoster(agents, policy);
+  if (roster.size <= LIST_ALL) {
+    const all = [...roster.all()];
+    const eligible = roster.best(all.length, passed);
+    const others = all.filter((a) => !isEligible(a, passed));
     return {
-      agentId: agent.id,
-      name: agent.name ?? agent.id,
-      eligible: reason === undefined,
-      ...(reason && { reason }),
-      ...(rank !== undefined && { rank }),
-      capacity: agent.capacity,
-      openConversations: agent.openConversations,
-      spare: spare(agent),
-      percentSpare: Math.max(
-        0,
-        Math.round((spare(agent) / agent.capacity) * 100),
-      ),
-      lastAssignedAt: agent.lastAssignedAt ?? null,
+      policy,
+      candidates: [
+        ...eligible.map((agent, i) => view(agent, passed, i + 1)),
+        ...others.map((agent) => view(agent, passed)),
+      ],
+      chosenAgentId: eligible[0]?.id ?? null,
     };
-  };
+  }
+  const top = roster.best(LIST_TOP, passed);
+  const passers = [...(passed ?? [])]
+    .map((id) => roster.member(id))
+    .filter((agent) => agent !== undefined)
+    .sort((a, b) => a.createdSeq - b.createdSeq);
+  const left = (where: Standing) =>
+    roster.count(where) -
+    passers.filter((a) => standing(a) === where).length -
+    (where === 'ELIGIBLE' ? top.length : 0);
   return {
     policy,
     candidates: [
-      ...eligible.map((agent, i) => view(agent, i + 1)),
-      ...others.map((agent) => view(agent)),
+      ...top.map((agent, i) => view(agent, passed, i + 1)),
+      ...passers.map((agent) => view(agent, passed)),
     ],
-    chosenAgentId: eligible[0]?.id ?? null,
+    chosenAgentId: top[0]?.id ?? null,
+    omitted: {
+      eligible: left('ELIGIBLE'),
+      away: left('AWAY'),
+      offline: left('OFFLINE'),
+      full: left('FULL'),
+    },
   };
 }

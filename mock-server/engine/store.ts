@@ -21,6 +21,8 @@ import {
   type ConversationRecord,
   type EngineState,
 } from './records.js';
+import { InboxRoster } from './roster.js';
+import { scanRoster, standing, type Roster } from './routing.js';
 import { insertSorted } from './timeline.js';
 
 type NewItem = Omit<TimelineItem, 'id' | 'timestamp'>;
@@ -34,13 +36,31 @@ type EventData<T extends EngineEvent['type']> = Extract<
 export const openKey = (customerId: string, inboxId: string) =>
   `${customerId}|${inboxId}`;
 
+export interface StoreOptions {
+  /**
+   * How routing finds an agent: through each inbox's index (the default),
+   * or by a plain scan of the inbox's agents, as a baseline to measure the
+   * index against. Both choose the same agent.
+   */
+  choose?: 'index' | 'scan';
+  /** How many recent events are kept for clients that reconnect. */
+  keepEvents?: number;
+}
+
 export class Store {
-  readonly events = new EventLog();
+  readonly events: EventLog;
   state: EngineState = emptyState();
   /** One counter orders everything: ids, assignments, queue arrivals. */
   private seq = 0;
+  private readonly scan: boolean;
 
-  constructor(readonly clock: Clock) {}
+  constructor(
+    readonly clock: Clock,
+    options: StoreOptions = {},
+  ) {
+    this.scan = options.choose === 'scan';
+    this.events = new EventLog(options.keepEvents);
+  }
 
   // Lookups that refuse unknown ids, naming the request field when given.
 
@@ -68,10 +88,22 @@ export class Store {
     return conversation;
   }
 
+  /** The inbox's agents in creation order. */
   agentsOf(inboxId: string): AgentRecord[] {
-    return [...this.state.agents.values()].filter((a) =>
-      a.inboxIds.includes(inboxId),
-    );
+    return [...this.rosterOf(inboxId).list];
+  }
+
+  /** The inbox's agents as routing reads them: indexed, or scanned. */
+  roster(inboxId: string): Roster<AgentRecord> {
+    const roster = this.rosterOf(inboxId);
+    if (!this.scan) return roster;
+    return scanRoster(roster.list, this.inbox(inboxId).policy);
+  }
+
+  private rosterOf(inboxId: string): InboxRoster {
+    const roster = this.state.rosters.get(inboxId);
+    if (!roster) throw notFound('inbox', inboxId);
+    return roster;
   }
 
   openConversation(customerId: string, inboxId: string) {
@@ -91,6 +123,49 @@ export class Store {
     return ++this.seq;
   }
 
+  /** A new inbox, with its roster and its (empty) queue. */
+  addInbox(inbox: Inbox): void {
+    this.state.inboxes.set(inbox.id, inbox);
+    this.state.rosters.set(inbox.id, new InboxRoster(inbox.policy));
+    this.state.waiting.set(inbox.id, []);
+  }
+
+  /** A new agent, in the rosters of their inboxes. */
+  addAgent(agent: AgentRecord): void {
+    this.state.agents.set(agent.id, agent);
+    this.state.openByAgent.set(agent.id, new Set());
+    this.state.offersByAgent.set(agent.id, new Set());
+    for (const id of agent.inboxIds) this.rosterOf(id).add(agent);
+    this.unsettle(agent);
+  }
+
+  /**
+   * Re-indexes an agent after any change to their status, capacity or
+   * load; every such change calls this straight after. An agent who may
+   * now take a conversation unsettles their inboxes' queues.
+   */
+  changed(agent: AgentRecord): void {
+    for (const id of agent.inboxIds) this.rosterOf(id).update(agent);
+    this.unsettle(agent);
+  }
+
+  private unsettle(agent: AgentRecord): void {
+    if (standing(agent) !== 'ELIGIBLE') return;
+    for (const id of agent.inboxIds) this.state.unsettled.add(id);
+  }
+
+  /** The inbox's policy changed: its roster re-orders. */
+  repolicy(inbox: Inbox): void {
+    this.rosterOf(inbox.id).setPolicy(inbox.policy);
+  }
+
+  /** Where any inbox's index disagrees with a scan; empty when none does. */
+  indexProblems(): string[] {
+    return [...this.state.rosters].flatMap(([id, roster]) =>
+      roster.problems().map((problem) => `${id}: ${problem}`),
+    );
+  }
+
   nextId(prefix: string): string {
     return `${prefix}_${this.tick()}`;
   }
@@ -99,8 +174,13 @@ export class Store {
     return this.clock.now().toISOString();
   }
 
+  /**
+   * Records a change. `data` is kept as given, so it must be a snapshot
+   * that nothing changes afterwards: a view made for the event, or an
+   * item, which never changes once appended.
+   */
   emit<T extends EngineEvent['type']>(type: T, data: EventData<T>): void {
-    this.events.append({ type, data: structuredClone(data) } as NewEvent);
+    this.events.append({ type, data } as NewEvent);
   }
 
   findOrCreateCustomer(number: string, name: string): Customer {
@@ -115,18 +195,18 @@ export class Store {
     this.state.customerByNumber.set(number, customer.id);
     this.state.timelines.set(customer.id, []);
     this.state.conversationsByCustomer.set(customer.id, []);
-    this.emit('customer.updated', customer);
+    this.emit('customer.updated', structuredClone(customer));
     return customer;
   }
 
   /** Adds an item to its customer's timeline, stamped with the clock. */
   append(fields: NewItem): TimelineItem {
     const seq = this.tick();
-    const item: TimelineItem = {
+    const item: TimelineItem = deepFreeze({
       id: `itm_${seq}`,
       timestamp: this.now(),
       ...fields,
-    };
+    });
     insertSorted(this.state.timelines.get(item.customerId)!, { item, seq });
     this.emit('item.created', item);
     return item;
@@ -159,4 +239,16 @@ export class Store {
     this.events.clear();
     this.emit('engine.reset', {});
   }
+}
+
+/**
+ * Freezes `value` and everything it holds: an item is shared by the
+ * timeline, the routing history and the event log, so it must not change.
+ */
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
 }

@@ -122,6 +122,23 @@ describe('offers', () => {
     expect(offersOf(t)[0]!.agentId).to.equal(ben.id);
   });
 
+  it('gives the capacity a declined offer held to a conversation waiting behind it', () => {
+    // Ben alone, room for one: Julie's offer fills him, so Alan waits.
+    const t = setup();
+    t.engine.updateInbox(t.gold.id, { offerTimeoutSeconds: 30 });
+    const ben = t.agent('Ben', 1);
+    t.sms(JULIE);
+    t.sms(customerNumber(1));
+    t.engine.declineOffer(offersOf(t)[0]!.id);
+    // Julie waits for someone other than Ben; Alan's turn is Ben's.
+    expect(offersOf(t).map((o) => [o.conversationId, o.agentId])).to.deep.equal(
+      [[t.conversationOf(customerNumber(1)).id, ben.id]],
+    );
+    expect(
+      t.engine.getQueue(t.gold.id).waiting.map((w) => w.conversationId),
+    ).to.deep.equal([t.conversationOf(JULIE).id]);
+  });
+
   it('refuses to accept or decline an offer that is no longer pending, changing nothing', () => {
     const t = offering();
     t.sms(JULIE);
