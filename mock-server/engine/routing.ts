@@ -109,6 +109,7 @@ export function scanRoster<T extends Candidate>(
   policy: RoutingPolicy,
 ): Roster<T> {
   const compare = POLICIES[policy];
+  let counts: Record<Standing, number> | undefined;
   return {
     size: agents.length,
     all: () => agents,
@@ -125,7 +126,14 @@ export function scanRoster<T extends Candidate>(
       }
       return kept;
     },
-    count: (where) => agents.filter((a) => standing(a) === where).length,
+    count(where) {
+      // One pass counts every standing, the first time one is asked for.
+      if (!counts) {
+        counts = { ELIGIBLE: 0, AWAY: 0, OFFLINE: 0, FULL: 0 };
+        for (const agent of agents) counts[standing(agent)] += 1;
+      }
+      return counts[where];
+    },
     member: (id) => agents.find((a) => a.id === id),
   };
 }
