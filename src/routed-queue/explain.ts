@@ -78,7 +78,23 @@ export function explainRouting(record: RoutingRecord): string {
       : '';
   const why = chosen ? chosenBecause(decision, chosen) : 'nobody could take it';
   const rest = others.length > 0 ? ` Others: ${others.join('; ')}.` : '';
-  return `${waited}${waited ? why : capitalise(why)}.${rest}${notSticky}`;
+  return `${waited}${waited ? why : capitalise(why)}.${rest}${notListed(decision)}${notSticky}`;
+}
+
+/** What a large inbox's decision counted instead of listing. */
+function notListed(decision: RoutingDecision): string {
+  const omitted = decision.omitted;
+  if (!omitted) return '';
+  const parts = [
+    [omitted.eligible, 'more who could have taken it'],
+    [omitted.away, 'away'],
+    [omitted.offline, 'offline'],
+    [omitted.full, 'at capacity'],
+  ] as const;
+  const counted = parts
+    .filter(([count]) => count > 0)
+    .map(([count, what]) => `${count.toLocaleString('en')} ${what}`);
+  return counted.length > 0 ? ` Not listed: ${counted.join(', ')}.` : '';
 }
 
 /** Whether two candidates stand level on what the policy compares first. */

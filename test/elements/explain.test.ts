@@ -32,6 +32,25 @@ const record = (
 };
 
 describe('explainRouting', () => {
+  it('counts what a large inbox’s decision left out', () => {
+    // 25 agents: Ben most spare, 11 more eligible, 10 away, 3 full.
+    const team = Array.from({ length: 25 }, (_, i) =>
+      agent(`A${i}`, {
+        createdSeq: i + 2,
+        ...(i < 10 && { status: 'AWAY' as const }),
+        ...(i >= 10 && i < 13 && { openConversations: 3 }),
+        ...(i >= 13 && { openConversations: 1 }),
+      }),
+    );
+    const text = explainRouting(record([agent('Ben', {}), ...team]));
+    expect(text).to.match(
+      /^Ben had the most spare capacity \(3 of 3 spare\)\./,
+    );
+    expect(text).to.contain(
+      ' Not listed: 3 more who could have taken it, 10 away, 3 at capacity.',
+    );
+  });
+
   it('names the policy’s figure and how the others stood', () => {
     expect(
       explainRouting(
