@@ -1,9 +1,12 @@
-import { RoutedQueue } from './routed-queue.js';
+import { RoutedQueue, type OfferAnswer } from './routed-queue.js';
 import { listenForLateProviders } from '../shared/context.js';
 
 declare global {
   interface HTMLElementTagNameMap {
     'routed-queue': RoutedQueue;
+  }
+  interface HTMLElementEventMap {
+    'offer-answered': CustomEvent<OfferAnswer>;
   }
 }
 
@@ -13,4 +16,4 @@ if (!customElements.get('routed-queue')) {
   customElements.define('routed-queue', RoutedQueue);
 }
 
-export { RoutedQueue };
+export { RoutedQueue, type OfferAnswer };

@@ -182,6 +182,20 @@ export const styles = css`
     color: var(--_warning);
   }
 
+  .offers .answer {
+    flex-basis: 100%;
+    display: flex;
+    gap: 0.5rem;
+    padding-block: 0.25rem;
+  }
+
+  .refused {
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.875rem;
+    color: var(--_danger);
+  }
+
   .waiting {
     counter-reset: waiting;
   }

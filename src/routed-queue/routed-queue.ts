@@ -5,6 +5,7 @@ import type {
   Assignment,
   EngineEvent,
   InboxQueue,
+  PendingOffer,
 } from '../sdk/schemas.js';
 import { failureOf } from '../shared/failure.js';
 import {
@@ -21,6 +22,13 @@ import { styles } from './routed-queue.styles.js';
 /** Changes closer together than this are shown with one fetch. */
 const REFRESH_DELAY_MS = 30;
 
+/** What `offer-answered` tells a host page. */
+export interface OfferAnswer {
+  offerId: string;
+  conversationId: string;
+  accepted: boolean;
+}
+
 const STATUS_TEXT: Record<Agent['status'], string> = {
   AVAILABLE: 'Available',
   AWAY: 'Away',
@@ -34,7 +42,12 @@ const STATUS_TEXT: Record<Agent['status'], string> = {
  * through the API's event stream.
  *
  * @attr inbox-id - The inbox to show.
+ * @attr agent-id - The agent using the page, if any: offers made to them
+ *   get Accept and Decline buttons.
  * @attr api-base - Where the API lives; `/api/v1` by default.
+ *
+ * @fires offer-answered - The agent accepted or declined an offer here;
+ *   `detail` says which (`OfferAnswer`).
  *
  * @csspart agent - One agent's row.
  * @csspart waiting - The list of waiting conversations.
@@ -45,11 +58,19 @@ export class RoutedQueue extends LiveElement {
 
   static override properties = {
     inboxId: { attribute: 'inbox-id' },
+    agentId: { attribute: 'agent-id' },
     queue: { state: true },
+    answering: { state: true },
+    refusals: { state: true },
   };
 
   declare inboxId: string;
+  declare agentId: string;
   declare protected queue: InboxQueue | undefined;
+  /** Offers whose answer is on its way. */
+  declare protected answering: ReadonlySet<string>;
+  /** Why an answer was refused, by offer id, until the offer goes. */
+  declare protected refusals: ReadonlyMap<string, string>;
 
   private requested = 0;
   private applied = 0;
@@ -78,7 +99,10 @@ export class RoutedQueue extends LiveElement {
   constructor() {
     super();
     this.inboxId = '';
+    this.agentId = '';
     this.queue = undefined;
+    this.answering = new Set();
+    this.refusals = new Map();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -157,9 +181,77 @@ export class RoutedQueue extends LiveElement {
             <bdi class="customer">${formatName(offer.customerName)}</bdi>
             <span class="to">to <bdi>${agentName(offer.agentId)}</bdi></span>
             <time class="left" datetime=${offer.expiresAt}>${left} s left</time>
+            ${
+              offer.agentId === this.agentId && this.agentId
+                ? this.renderAnswer(offer)
+                : nothing
+            }
           </li>`;
         })}
       </ul>`;
+  }
+
+  /** Accept and Decline for an offer made to the agent using the page. */
+  private renderAnswer(offer: PendingOffer) {
+    const busy = this.answering.has(offer.id);
+    const refused = this.refusals.get(offer.id);
+    const customer = formatName(offer.customerName);
+    return html`<span class="answer" part="offer-actions">
+        <button
+          class="action primary"
+          ?disabled=${busy}
+          aria-label=${`Accept ${customer}`}
+          @click=${() => this.answer(offer, true)}
+        >
+          Accept
+        </button>
+        <button
+          class="action"
+          ?disabled=${busy}
+          aria-label=${`Decline ${customer}`}
+          @click=${() => this.answer(offer, false)}
+        >
+          Decline
+        </button>
+      </span>
+      ${
+        refused ? html`<p class="refused" role="alert">${refused}</p>` : nothing
+      }`;
+  }
+
+  private async answer(offer: PendingOffer, accepted: boolean): Promise<void> {
+    if (this.answering.has(offer.id)) return;
+    this.answering = new Set([...this.answering, offer.id]);
+    const refusals = new Map(this.refusals);
+    refusals.delete(offer.id);
+    this.refusals = refusals;
+    try {
+      const client = this.live.client;
+      if (accepted) await client.acceptOffer(offer.id);
+      else await client.declineOffer(offer.id);
+      const detail: OfferAnswer = {
+        offerId: offer.id,
+        conversationId: offer.conversationId,
+        accepted,
+      };
+      this.dispatchEvent(
+        new CustomEvent('offer-answered', {
+          detail,
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    } catch (error) {
+      this.refusals = new Map(this.refusals).set(
+        offer.id,
+        failureOf(error).message,
+      );
+    } finally {
+      const answering = new Set(this.answering);
+      answering.delete(offer.id);
+      this.answering = answering;
+      this.refreshSoon();
+    }
   }
 
   /** A customer the agent holds; opening it says why they got them. */

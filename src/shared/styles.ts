@@ -58,6 +58,17 @@ export const buttonStyles = css`
   button.action:hover {
     background: var(--_accent-soft);
   }
+
+  button.action.primary {
+    color: var(--_surface);
+    background: var(--_accent);
+    border-color: var(--_accent);
+  }
+
+  button.action:disabled {
+    opacity: 0.6;
+    cursor: progress;
+  }
 `;
 
 /** Loading, empty and error notices, worded for a person. */

@@ -132,6 +132,111 @@ describe('<routed-queue>', () => {
     );
   });
 
+  describe('for the agent using the page (agent-id)', () => {
+    /** Marcus texts Gold, which offers him to Amara for 30 seconds. */
+    const offered = async () => {
+      mock.engine.updateInbox(story.inboxes.gold, { offerTimeoutSeconds: 30 });
+      const element = await fixture<RoutedQueue>(
+        html`<routed-queue
+          inbox-id=${story.inboxes.gold}
+          agent-id=${story.agents.amara}
+        ></routed-queue>`,
+      );
+      mock.engine.receiveSms({
+        messageSid: `SM${'e'.repeat(32)}`,
+        from: story.phones.marcus,
+        to: story.numbers.gold,
+        body: 'Hello?',
+        attachments: [],
+      });
+      await eventually(
+        () =>
+          expect(deep(element, 'button[aria-label="Accept Marcus Reed"]')).to
+            .exist,
+      );
+      return element;
+    };
+
+    it('accepts an offer made to them, and says so to the page', async () => {
+      const element = await offered();
+      const answered: unknown[] = [];
+      element.addEventListener('offer-answered', (e) =>
+        answered.push(e.detail),
+      );
+      deep<HTMLButtonElement>(
+        element,
+        'button[aria-label="Accept Marcus Reed"]',
+      ).click();
+      await eventually(() =>
+        expect(renderedText(agentRow(element, story.agents.amara))).to.contain(
+          'Marcus Reed',
+        ),
+      );
+      expect(element.shadowRoot!.querySelector('[part=offers]')).to.equal(null);
+      const [customer] = mock.engine.findCustomersByPhone(story.phones.marcus);
+      const [conversation] = mock.engine.listConversations(customer!.id);
+      expect(conversation!.agentId).to.equal(story.agents.amara);
+      expect(answered).to.have.length(1);
+      expect(answered[0]).to.deep.include({
+        accepted: true,
+        conversationId: conversation!.id,
+      });
+    });
+
+    it('declines one, which moves on to the next agent', async () => {
+      const element = await offered();
+      deep<HTMLButtonElement>(
+        element,
+        'button[aria-label="Decline Marcus Reed"]',
+      ).click();
+      await eventually(() =>
+        expect(renderedText(deep(element, '[part=offers]'))).to.match(
+          /^Marcus Reed to Ben Okafor/,
+        ),
+      );
+      // Ben's offer is not Amara's to answer.
+      expect(
+        element.shadowRoot!.querySelector('[part=offer-actions]'),
+      ).to.equal(null);
+    });
+
+    it('says why, in words, when the offer is no longer theirs', async () => {
+      const element = await offered();
+      // The time runs out between the page showing it and the click.
+      mock.engine.advanceClock(31);
+      deep<HTMLButtonElement>(
+        element,
+        'button[aria-label="Accept Marcus Reed"]',
+      ).click();
+      await eventually(() =>
+        expect(deep(element, '[role=alert]')?.textContent).to.contain(
+          'no longer pending',
+        ),
+      );
+    });
+
+    it('shows no buttons for offers made to someone else', async () => {
+      mock.engine.updateInbox(story.inboxes.gold, { offerTimeoutSeconds: 30 });
+      const element = await fixture<RoutedQueue>(
+        html`<routed-queue
+          inbox-id=${story.inboxes.gold}
+          agent-id=${story.agents.ben}
+        ></routed-queue>`,
+      );
+      mock.engine.receiveSms({
+        messageSid: `SM${'f'.repeat(32)}`,
+        from: story.phones.marcus,
+        to: story.numbers.gold,
+        body: 'Hello?',
+        attachments: [],
+      });
+      await eventually(() => expect(deep(element, '[part=offers]')).to.exist);
+      expect(
+        element.shadowRoot!.querySelector('[part=offer-actions]'),
+      ).to.equal(null);
+    });
+  });
+
   it('says so while loading', async () => {
     mock.worker.use(
       http.get('/api/v1/inboxes/:id/queue', () => delay('infinite')),
