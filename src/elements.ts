@@ -3,8 +3,9 @@
  * them with the define modules, or all at once through the package root.
  */
 export { CampaignAnswer } from './campaign-answer/campaign-answer.js';
+export { CampaignProgress } from './campaign-progress/campaign-progress.js';
 export { NumberHovercard } from './number-hovercard/number-hovercard.js';
 export { ReplyMarker } from './reply-marker/reply-marker.js';
-export { RoutedQueue } from './routed-queue/routed-queue.js';
+export { RoutedQueue, type OfferAnswer } from './routed-queue/routed-queue.js';
 export { SmsTimeline } from './sms-timeline/sms-timeline.js';
 export { clientContext, provideClient } from './shared/context.js';

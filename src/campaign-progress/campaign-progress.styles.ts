@@ -1,0 +1,99 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem 1rem;
+  }
+
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 0.75rem;
+  }
+
+  h2 {
+    font-size: 1.0625rem;
+    margin: 0;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .from,
+  .pace,
+  .of {
+    color: var(--_muted);
+    font-size: 0.875rem;
+  }
+
+  .status {
+    font-size: 0.75rem;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    padding: 0 0.5rem;
+  }
+
+  .status.in_progress {
+    color: var(--_accent);
+  }
+
+  .status.completed {
+    color: var(--_success);
+  }
+
+  .status.stopped {
+    color: var(--_danger);
+  }
+
+  .status.scheduled {
+    color: var(--_warning);
+  }
+
+  progress {
+    display: block;
+    width: 100%;
+    height: 0.5rem;
+    margin: 0.75rem 0 0.5rem;
+    accent-color: var(--_accent);
+  }
+
+  .counts {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 1rem;
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+
+  .pace {
+    margin: 0.375rem 0 0;
+  }
+
+  details {
+    margin-top: 0.5rem;
+    font-size: 0.875rem;
+  }
+
+  summary {
+    cursor: pointer;
+  }
+
+  ul {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 1.25rem;
+  }
+
+  button {
+    margin-top: 0.75rem;
+  }
+
+  .refused {
+    margin: 0.5rem 0 0;
+    font-size: 0.875rem;
+    color: var(--_danger);
+  }
+`;

@@ -1,0 +1,209 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import type { SmsKitClient } from '../sdk/client.js';
+import type { Campaign, EngineEvent } from '../sdk/schemas.js';
+import { failureOf } from '../shared/failure.js';
+import { formatFullTime, formatPhone, formatTime } from '../shared/format.js';
+import { LiveElement } from '../shared/live-element.js';
+import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
+import { styles } from './campaign-progress.styles.js';
+
+const STATUS_TEXT: Record<Campaign['status'], string> = {
+  SCHEDULED: 'Scheduled',
+  IN_PROGRESS: 'Sending',
+  COMPLETED: 'Sent',
+  STOPPED: 'Stopped',
+};
+
+const SKIP_TEXT: Record<Campaign['skipped'][number]['reason'], string> = {
+  OPTED_OUT: 'opted out of SMS',
+};
+
+/**
+ * How far a Proactive SMS Campaign has got: its status, how many of its
+ * recipients were texted, skipped (and why) or are still to come, and the
+ * rate it sends at. Live through the API's event stream.
+ *
+ * @attr campaign-id - The campaign to show.
+ * @attr can-stop - Offers a Stop sending button while the campaign has
+ *   messages still to send.
+ * @attr api-base - Where the API lives; `/api/v1` by default.
+ *
+ * @fires campaign-stopped - Stop sending was pressed and the campaign
+ *   stopped; `detail` is the campaign.
+ *
+ * @csspart progress - The progress bar.
+ * @csspart skipped - The list of recipients not texted.
+ * @csspart state - The loading or error notice.
+ */
+export class CampaignProgress extends LiveElement {
+  static override styles = [tokens, buttonStyles, stateStyles, styles];
+
+  static override properties = {
+    campaignId: { attribute: 'campaign-id' },
+    canStop: { attribute: 'can-stop', type: Boolean },
+    campaign: { state: true },
+    stopping: { state: true },
+    refusal: { state: true },
+  };
+
+  declare campaignId: string;
+  declare canStop: boolean;
+  declare protected campaign: Campaign | undefined;
+  declare protected stopping: boolean;
+  declare protected refusal: string;
+
+  constructor() {
+    super();
+    this.campaignId = '';
+    this.canStop = false;
+    this.campaign = undefined;
+    this.stopping = false;
+    this.refusal = '';
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('campaignId') && changed.get('campaignId') !== undefined) {
+      this.campaign = undefined;
+      this.reload();
+    }
+  }
+
+  protected override render() {
+    const state = this.renderState(
+      'Loading the campaign…',
+      'Couldn’t load this campaign.',
+    );
+    const campaign = this.campaign;
+    if (state || !campaign) return state;
+    const { sent, skipped, pending } = campaign.counts;
+    const total = sent + skipped + pending;
+    const done = sent + skipped;
+    const open =
+      campaign.status === 'SCHEDULED' || campaign.status === 'IN_PROGRESS';
+    return html`<section aria-label=${`${campaign.name} campaign`}>
+      <header>
+        <h2><bdi>${campaign.name}</bdi></h2>
+        <span class="status ${campaign.status.toLowerCase()}"
+          >${STATUS_TEXT[campaign.status]}</span
+        >
+        <span class="from">from ${formatPhone(campaign.from)}</span>
+      </header>
+      <progress
+        part="progress"
+        max=${Math.max(total, 1)}
+        .value=${done}
+        aria-label=${`${done} of ${total} recipients done`}
+      ></progress>
+      <p class="counts">
+        <span><strong>${sent}</strong> sent</span>
+        <span><strong>${skipped}</strong> skipped</span>
+        <span><strong>${pending}</strong> to send</span>
+        <span class="of">of ${total}</span>
+      </p>
+      <p class="pace">${this.pace(campaign)}</p>
+      ${
+        campaign.skipped.length > 0
+          ? html`<details>
+              <summary>Not texted (${campaign.skipped.length})</summary>
+              <ul part="skipped">
+                ${campaign.skipped.map(
+                  (s) =>
+                    html`<li>
+                      ${formatPhone(s.phoneNumber)}: ${SKIP_TEXT[s.reason]}
+                    </li>`,
+                )}
+              </ul>
+            </details>`
+          : nothing
+      }
+      ${
+        this.canStop && open
+          ? html`<button
+              class="action"
+              type="button"
+              ?disabled=${this.stopping}
+              @click=${() => this.stop()}
+            >
+              Stop sending
+            </button>`
+          : nothing
+      }
+      ${
+        this.refusal
+          ? html`<p class="refused" role="alert">${this.refusal}</p>`
+          : nothing
+      }
+    </section>`;
+  }
+
+  /** When and how fast it sends, in words. */
+  private pace(campaign: Campaign): string {
+    const rate = `up to ${campaign.ratePerFiveMinutes} messages every 5 minutes`;
+    switch (campaign.status) {
+      case 'SCHEDULED':
+        return campaign.sendAt
+          ? `Starts ${formatFullTime(campaign.sendAt)}, ${rate}.`
+          : `Starts soon, ${rate}.`;
+      case 'IN_PROGRESS':
+        return `Sending ${rate}; the rest follow as the limit allows.`;
+      case 'COMPLETED':
+        return `Every recipient was handled; created ${formatTime(campaign.createdAt)}.`;
+      case 'STOPPED':
+        return 'Stopped: nothing more will be sent.';
+    }
+  }
+
+  private async stop(): Promise<void> {
+    if (this.stopping) return;
+    this.stopping = true;
+    this.refusal = '';
+    try {
+      const campaign = await this.live.client.stopCampaign(this.campaignId);
+      this.campaign = campaign;
+      this.dispatchEvent(
+        new CustomEvent('campaign-stopped', {
+          detail: campaign,
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    } catch (error) {
+      this.refusal = failureOf(error).message;
+    } finally {
+      this.stopping = false;
+    }
+  }
+
+  protected override async load(
+    client: SmsKitClient,
+    isCurrent: () => boolean,
+  ): Promise<void> {
+    if (!this.campaignId) {
+      this.fail({
+        retryable: false,
+        message: 'Set the campaign-id attribute to the campaign to show.',
+      });
+      return;
+    }
+    try {
+      const campaign = await client.getCampaign(this.campaignId);
+      if (!isCurrent()) return;
+      this.campaign = campaign;
+      this.status = 'ready';
+    } catch (error) {
+      if (isCurrent()) this.fail(failureOf(error));
+    }
+  }
+
+  protected override onEvent(event: EngineEvent): void {
+    if (event.type === 'campaign.updated') {
+      if (event.data.id !== this.campaignId || this.status !== 'ready') return;
+      this.campaign = event.data;
+    } else if (
+      event.type === 'engine.reset' ||
+      event.type === 'events.missed'
+    ) {
+      this.reload();
+    }
+  }
+}
