@@ -27,7 +27,17 @@ export interface ControlsState {
     body: string,
   ): Promise<string | undefined>;
   reset(): void;
+  /** How many times real time the mock's clock runs. */
+  speed: number;
+  setSpeed(speed: number): void;
+  /** Shows campaign `id` in the page's campaign-progress. */
+  showCampaign(id: string): void;
+  /** The story's customers, texted first by a new campaign. */
+  storyRecipients: Array<{ name: string; phoneNumber: string }>;
 }
+
+/** How fast the demo can play the mock's clock. */
+const SPEEDS = [1, 10, 60, 300];
 
 /** The agent and the inbox the forms are about, kept across redraws. */
 let selectedAgentId: string | undefined;
@@ -127,6 +137,52 @@ export function renderControls(host: HTMLElement, state: ControlsState): void {
     void attempt(form, accept ? 'Accepted.' : 'Declined; it goes on.', () =>
       accept ? state.client.acceptOffer(id) : state.client.declineOffer(id),
     );
+  };
+
+  /**
+   * The business sends a campaign: the story's customers first, then as
+   * many made-up Gold Members as asked, from the chosen inbox's number.
+   */
+  const onCampaign = (event: SubmitEvent) => {
+    event.preventDefault();
+    const form = event.currentTarget as HTMLFormElement;
+    const count = Number(field(form, 'recipients'));
+    const made = Array.from(
+      { length: Math.max(0, count - state.storyRecipients.length) },
+      (_, i) => ({
+        name: `Gold Member ${i + 1}`,
+        phoneNumber: `+1415555${(3000 + i).toString()}`,
+      }),
+    );
+    const recipients = [...state.storyRecipients, ...made].slice(0, count);
+    void attempt(form, 'Campaign created; watch it send.', async () => {
+      const campaign = await state.client.createCampaign({
+        name: field(form, 'name'),
+        from: field(form, 'from'),
+        answer: { name: field(form, 'name'), body: field(form, 'body') },
+        recipients,
+        ratePerFiveMinutes: Number(field(form, 'rate')),
+      });
+      state.showCampaign(campaign.id);
+    });
+  };
+
+  const onSpeed = (event: Event) => {
+    const select = event.currentTarget as HTMLSelectElement;
+    const form = select.closest('form')!;
+    const next = Number(select.value);
+    try {
+      state.setSpeed(next);
+      say(
+        form,
+        next === 1
+          ? 'The clock runs in real time.'
+          : `The clock runs ${next} times faster: campaigns send and offers run out that much sooner.`,
+        true,
+      );
+    } catch (error) {
+      say(form, (error as Error).message, false);
+    }
   };
 
   /** Moves the mock's clock on, so sticky windows end without waiting. */
@@ -359,6 +415,71 @@ Is the sale on in stores too?</textarea>
               ? 'Set an offer timeout on the inbox above; new conversations then wait here for their agent.'
               : 'Or let it time out: the agent is set away and it goes to the next one.'
           }
+        </p>
+        <output aria-live="polite"></output>
+      </form>
+
+      <form class="control" @submit=${onCampaign}>
+        <h3>The business sends a campaign</h3>
+        <label
+          >Name
+          <input name="name" required value="Weekend flash sale" />
+        </label>
+        <label
+          >From
+          <select name="from">
+            ${numbers.map(
+              (n) =>
+                html`<option value=${n.number}>
+                  ${n.inbox} (${n.number})
+                </option>`,
+            )}
+          </select>
+        </label>
+        <label
+          >Message
+          <textarea name="body" rows="2" required>
+Flash sale this weekend: 20% off for Gold Members. Reply with any questions.</textarea>
+        </label>
+        <div class="pair">
+          <label
+            >Recipients
+            <input
+              name="recipients"
+              type="number"
+              min="1"
+              max="1000"
+              required
+              value="120"
+            />
+          </label>
+          <label
+            >Per 5 min
+            <input
+              name="rate"
+              type="number"
+              min="1"
+              max="1000"
+              required
+              value="40"
+            />
+          </label>
+        </div>
+        <label
+          >Play the clock at
+          <select name="speed" @change=${onSpeed}>
+            ${SPEEDS.map(
+              (s) =>
+                html`<option value=${s} ?selected=${s === state.speed}>
+                  ${s === 1 ? 'Real time' : `${s}× real time`}
+                </option>`,
+            )}
+          </select>
+        </label>
+        <button type="submit">Send the campaign</button>
+        <p class="hint">
+          The story's four customers come first. Recipients who texted STOP are
+          skipped.
         </p>
         <output aria-live="polite"></output>
       </form>

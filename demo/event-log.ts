@@ -79,6 +79,12 @@ export function describeEvent(
         : undefined;
     case 'agent.updated':
       return `${event.data.name}: ${event.data.status.toLowerCase()}, ${event.data.openConversations} / ${event.data.capacity} open`;
+    case 'campaign.updated': {
+      const { name, status, counts } = event.data;
+      // Each message sent is logged already; say only where it stands.
+      if (status === 'IN_PROGRESS' && counts.sent > 0) return undefined;
+      return `Campaign "${name}": ${status.toLowerCase().replace('_', ' ')}, ${counts.sent} sent, ${counts.skipped} skipped, ${counts.pending} to send`;
+    }
     case 'engine.reset':
       return 'The engine was reset';
     default:

@@ -17,7 +17,8 @@ import type { Customer } from '../src/index.js';
 import { formatName } from '../src/shared/format.js';
 
 const clock = new OffsetClock();
-const { engine } = await startMockServer({ clock });
+const mock = await startMockServer({ clock });
+const { engine } = mock;
 let scenario: JulySale = seedJulySale(engine, clock);
 
 // The elements load only now that the mock answers, as they would on a
@@ -29,13 +30,42 @@ const timeline = document.querySelector('sms-timeline')!;
 const goldQueue = document.querySelector<HTMLElement>('#gold-queue')!;
 const supportQueue = document.querySelector<HTMLElement>('#support-queue')!;
 const customers = document.querySelector<HTMLElement>('#customers')!;
+const campaign = document.querySelector<HTMLElement>('#campaign')!;
+const signedIn = document.querySelector<HTMLSelectElement>('#signed-in')!;
+let speed = 1;
 const log = document.querySelector<HTMLElement>('#log')!;
 let selected = scenario.customers.julie;
 
 function showScenario(): void {
   goldQueue.setAttribute('inbox-id', scenario.inboxes.gold);
   supportQueue.setAttribute('inbox-id', scenario.inboxes.support);
+  campaign.setAttribute('campaign-id', scenario.campaignId);
   select(scenario.customers.julie);
+}
+
+/** The agent using the page: offers made to them get buttons. */
+signedIn.addEventListener('change', () => {
+  for (const queue of [goldQueue, supportQueue]) {
+    queue.setAttribute('agent-id', signedIn.value);
+  }
+});
+
+function renderSignedIn(): void {
+  render(
+    html`<option value="">Nobody: a supervisor watching</option>
+      ${engine
+        .listAgents()
+        .map(
+          (agent) =>
+            html`<option
+              value=${agent.id}
+              ?selected=${agent.id === signedIn.value}
+            >
+              ${agent.name}
+            </option>`,
+        )}`,
+    signedIn,
+  );
 }
 
 function select(customerId: string): void {
@@ -90,8 +120,21 @@ async function refresh(): Promise<void> {
     ),
     customers,
   );
+  renderSignedIn();
   renderControls(document.querySelector<HTMLElement>('#controls')!, {
     client,
+    speed,
+    setSpeed: (next) => {
+      mock.setSpeed(next);
+      speed = next;
+    },
+    showCampaign: (id) => campaign.setAttribute('campaign-id', id),
+    storyRecipients: Object.entries(scenario.phones).map(([who, phone]) => ({
+      name:
+        existingCustomer(scenario.customers[who as keyof JulySale['customers']])
+          ?.name ?? who,
+      phoneNumber: phone,
+    })),
     inboxes,
     agents: engine.listAgents(),
     customers: [...people].map(([id, person]) => ({ id, ...person })),
@@ -111,6 +154,9 @@ async function refresh(): Promise<void> {
     reset: () => {
       engine.reset();
       scenario = seedJulySale(engine, clock);
+      // The agents are new: nobody is signed in any more.
+      signedIn.value = '';
+      signedIn.dispatchEvent(new Event('change'));
       log.replaceChildren();
       showScenario();
     },

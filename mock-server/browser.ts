@@ -19,8 +19,19 @@ export interface MockServerOptions {
 export interface MockServer {
   engine: Engine;
   worker: SetupWorker;
+  /**
+   * Plays the engine's clock `speed` times faster than the wall clock (1,
+   * the default, is real time), so a campaign sends and offers run out
+   * that much sooner. Refused where the clock cannot be moved.
+   */
+  setSpeed(speed: number): void;
   stop(): void;
 }
+
+const TICK_MS = 250;
+
+/** The fastest the mock's clock may be played. */
+export const MAX_SPEED = 3600;
 
 export async function startMockServer(
   options: MockServerOptions = {},
@@ -36,10 +47,24 @@ export async function startMockServer(
     quiet: options.quiet ?? true,
   });
   // The engine keeps no timer: offers run out and campaigns send from here.
-  const timer = setInterval(() => engine.tick(), 1000);
+  // Four times a second, so a played campaign moves smoothly.
+  let speed = 1;
+  const timer = setInterval(() => {
+    if (speed > 1) engine.advanceClock((speed - 1) * (TICK_MS / 1000));
+    else engine.tick();
+  }, TICK_MS);
   return {
     engine,
     worker,
+    setSpeed(next) {
+      if (!Number.isFinite(next) || next < 1 || next > MAX_SPEED) {
+        throw new RangeError(
+          `speed must be from 1 to ${MAX_SPEED} times real time, not ${next}.`,
+        );
+      }
+      if (next > 1) engine.advanceClock(0); // refuses a fixed clock now
+      speed = next;
+    },
     stop: () => {
       clearInterval(timer);
       worker.stop();

@@ -15,6 +15,7 @@ import {
 
 interface QueueArgs {
   'inbox-id': string;
+  'agent-id'?: string;
   'api-base': string;
 }
 
@@ -32,10 +33,11 @@ const meta: Meta<QueueArgs> = {
   title: 'routed-queue',
   component: 'routed-queue',
   argTypes: attributeControls(RoutedQueue),
-  args: { 'api-base': '' },
+  args: { 'api-base': '', 'agent-id': '' },
   render: (args) =>
     html`<routed-queue
       inbox-id=${args['inbox-id']}
+      agent-id=${args['agent-id'] ?? ''}
       api-base=${args['api-base']}
     ></routed-queue>`,
   decorators: [(story) => html`<div style="max-width: 22rem">${story()}</div>`],
@@ -103,6 +105,23 @@ offering.text('priya', 'Can I use my gift card with the 30% off?');
 export const OffersWaiting: Story = {
   name: 'Offers waiting for an agent’s answer',
   ...queueOf(offering, offering.sale.inboxes.gold),
+};
+
+/**
+ * The page is the agent's own (agent-id): offers made to them can be
+ * accepted or declined here; other agents' offers are only shown.
+ */
+const mine = julySale();
+mine.engine.updateInbox(mine.sale.inboxes.gold, { offerTimeoutSeconds: 60 });
+mine.text('marcus', 'Is the sale on in stores too?');
+mine.text('priya', 'Can I use my gift card with the 30% off?');
+export const OfferToYou: Story = {
+  name: 'An offer for the agent using the page',
+  ...queueOf(mine, mine.sale.inboxes.gold),
+  args: {
+    'inbox-id': mine.sale.inboxes.gold,
+    'agent-id': mine.engine.getQueue(mine.sale.inboxes.gold).offers[0]!.agentId,
+  },
 };
 
 const statuses = everyAgentStatus();
