@@ -1,10 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { browserArgs, findBrowser } from './scripts/find-browser.mjs';
 
 const require = createRequire(import.meta.url);
+// Twilio's segment counter ships CommonJS only. Vite converts it for the
+// demo and Storybook; for the tests esbuild bundles it as one ES module
+// whose default export is the CommonJS module, as Vite's is.
+const COMMONJS = ['sms-segments-calculator'];
 // MSW's worker must be served at the root, as the page registers it there.
 const worker = readFileSync(
   require.resolve('msw/mockServiceWorker.js'),
@@ -22,6 +27,24 @@ export default {
   filterBrowserLogs: ({ args }) =>
     !String(args[0]).includes('Lit is in dev mode'),
   plugins: [
+    {
+      name: 'commonjs-packages',
+      async serve(context) {
+        const name = COMMONJS.find((pkg) =>
+          context.path.startsWith(`/node_modules/${pkg}/`),
+        );
+        if (!name) return undefined;
+        const { outputFiles } = await build({
+          entryPoints: [require.resolve(name)],
+          bundle: true,
+          format: 'esm',
+          platform: 'browser',
+          write: false,
+          logLevel: 'warning',
+        });
+        return { body: outputFiles[0].text, type: 'js' };
+      },
+    },
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' }),
     {
       name: 'msw-worker',

@@ -8,6 +8,7 @@ import './campaign-progress/define.js';
 import './number-hovercard/define.js';
 import './reply-marker/define.js';
 import './routed-queue/define.js';
+import './sms-composer/define.js';
 import './sms-timeline/define.js';
 
 export * from './sdk/index.js';

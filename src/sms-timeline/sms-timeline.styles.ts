@@ -87,4 +87,25 @@ export const styles = css`
     font-size: 0.8125rem;
     color: var(--_muted);
   }
+
+  /* A reply still on its way is shown lighter until the API has it. */
+  .pending.sending .bubble {
+    opacity: 0.7;
+  }
+
+  .pending.failed .bubble {
+    background: var(--_surface);
+    color: var(--_text);
+    border: 1px solid var(--_danger);
+  }
+
+  .meta .failed {
+    color: var(--_danger);
+  }
+
+  sms-composer {
+    border-top: 1px solid var(--_border);
+    padding: 0.75rem 1rem;
+    background: var(--_surface);
+  }
 `;

@@ -1,15 +1,22 @@
 import { html, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SmsKitClient } from '../sdk/client.js';
-import type { Customer, EngineEvent, TimelineItem } from '../sdk/schemas.js';
+import type {
+  Conversation,
+  Customer,
+  EngineEvent,
+  TimelineItem,
+} from '../sdk/schemas.js';
+import '../sms-composer/define.js';
 import { failureOf } from '../shared/failure.js';
 import { formatName } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
+import { outbox, type OutgoingReply } from '../shared/outbox.js';
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
 import { styles } from './sms-timeline.styles.js';
 import { mergeItems } from './timeline-order.js';
 import { TimelineNames } from './timeline-names.js';
-import { renderRow } from './timeline-rows.js';
+import { renderOutgoing, renderRow } from './timeline-rows.js';
 
 const PAGE_SIZE = 50;
 
@@ -22,12 +29,19 @@ const PAGE_SIZE = 50;
  * It finds the API through `api-base`, or through an SDK client that an
  * ancestor provides with @lit/context.
  *
+ * Under an open conversation it shows an `sms-composer` for the agent's
+ * reply; a reply shows at once as sending, then sent, or failed with a
+ * retry.
+ *
  * @attr customer-id - The customer whose timeline to show.
+ * @attr agent-id - The agent replying; each conversation's own agent by
+ *   default.
  * @attr api-base - Where the API lives; `/api/v1` by default.
  *
  * @csspart log - The scrolling list of items.
  * @csspart message - A message row; `bubble` is its text.
  * @csspart routing - A routing line.
+ * @csspart composer - The reply box under an open conversation.
  * @csspart state - The loading, empty or error notice.
  *
  * @cssprop --sms-kit-timeline-height - The scroll box's height (24rem).
@@ -37,14 +51,18 @@ export class SmsTimeline extends LiveElement {
 
   static override properties = {
     customerId: { attribute: 'customer-id' },
+    agentId: { attribute: 'agent-id' },
     items: { state: true },
+    conversations: { state: true },
     customer: { state: true },
     nextCursor: { state: true },
     earlierError: { state: true },
   };
 
   declare customerId: string;
+  declare agentId: string;
   declare protected items: TimelineItem[];
+  declare protected conversations: Conversation[];
   declare protected customer: Customer | undefined;
   declare protected nextCursor: string | null;
   declare protected earlierError: string;
@@ -55,7 +73,9 @@ export class SmsTimeline extends LiveElement {
   constructor() {
     super();
     this.customerId = '';
+    this.agentId = '';
     this.items = [];
+    this.conversations = [];
     this.customer = undefined;
     this.nextCursor = null;
     this.earlierError = '';
@@ -64,6 +84,7 @@ export class SmsTimeline extends LiveElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('customerId') && changed.get('customerId') !== undefined) {
       this.items = [];
+      this.conversations = [];
       this.nextCursor = null;
       this.earlierError = '';
       this.reload();
@@ -83,10 +104,39 @@ export class SmsTimeline extends LiveElement {
     this.keepAtBottom();
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    outbox.addEventListener('change', this.onOutbox);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    outbox.removeEventListener('change', this.onOutbox);
     this.resizes.disconnect();
     this.watched = undefined;
+  }
+
+  /** A reply this page sent: shown at once, and as an item once sent. */
+  private readonly onOutbox = (event: Event) => {
+    const { conversationId } = (
+      event as CustomEvent<{ conversationId: string }>
+    ).detail;
+    if (!this.conversations.some((c) => c.id === conversationId)) return;
+    const sent = outbox
+      .repliesIn(conversationId)
+      .flatMap((r) => (r.status === 'sent' && r.item ? [r.item] : []))
+      .filter((item) => item.customerId === this.customerId);
+    if (sent.length > 0) this.items = mergeItems(this.items, sent);
+    this.stickToBottom = true;
+    this.requestUpdate();
+  };
+
+  /** Replies from this page that the timeline does not show as items yet. */
+  private outgoing(): OutgoingReply[] {
+    const shown = new Set(this.items.map((i) => i.id));
+    return this.conversations.flatMap((c) =>
+      outbox.repliesIn(c.id).filter((r) => !(r.item && shown.has(r.item.id))),
+    );
   }
 
   protected override render() {
@@ -140,9 +190,32 @@ export class SmsTimeline extends LiveElement {
                     html`<div class="row">${renderRow(item, this.names)}</div>`,
                 )
           }
+          ${repeat(
+            this.outgoing(),
+            (reply) => reply.localId,
+            (reply) =>
+              html`<div class="row">
+                ${renderOutgoing(reply, this.names, () => this.retry(reply))}
+              </div>`,
+          )}
         </div>
       </div>
+      ${this.conversations
+        .filter((c) => c.status === 'OPEN')
+        .map(
+          (c) =>
+            html`<sms-composer
+              part="composer"
+              conversation-id=${c.id}
+              agent-id=${this.agentId}
+              api-base=${this.apiBase}
+            ></sms-composer>`,
+        )}
     `;
+  }
+
+  private retry(reply: OutgoingReply): void {
+    void outbox.retry(this.live.client, reply.localId);
   }
 
   private readonly resizes = new ResizeObserver(() => this.keepAtBottom());
@@ -178,10 +251,11 @@ export class SmsTimeline extends LiveElement {
       return;
     }
     try {
-      const [customer, page, inboxes] = await Promise.all([
+      const [customer, page, inboxes, conversations] = await Promise.all([
         client.getCustomer(customerId),
         client.getTimeline(customerId, { limit: PAGE_SIZE }),
         client.listInboxes(),
+        client.listConversations(customerId),
       ]);
       if (!isCurrent()) return;
       this.names.setInboxes(inboxes);
@@ -192,6 +266,7 @@ export class SmsTimeline extends LiveElement {
       this.customer = customer;
       this.names.customer = customer;
       this.items = items;
+      this.conversations = conversations;
       this.nextCursor = page.nextCursor;
       this.stickToBottom = true;
       this.status = 'ready';
@@ -241,6 +316,14 @@ export class SmsTimeline extends LiveElement {
           this.items = mergeItems(this.items, [event.data]);
         });
         return;
+      case 'conversation.updated': {
+        if (event.data.customerId !== this.customerId) return;
+        const others = this.conversations.filter((c) => c.id !== event.data.id);
+        this.conversations = [...others, event.data].sort((a, b) =>
+          a.createdAt.localeCompare(b.createdAt),
+        );
+        return;
+      }
       case 'customer.updated':
         if (event.data.id !== this.customerId) return;
         this.customer = event.data;
@@ -256,6 +339,7 @@ export class SmsTimeline extends LiveElement {
         return;
       case 'engine.reset':
         this.items = [];
+        this.conversations = [];
         this.live.reload();
         return;
       case 'events.missed':

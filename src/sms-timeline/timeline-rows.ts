@@ -11,6 +11,7 @@ import type {
   TimelineItem,
 } from '../sdk/schemas.js';
 import { formatFullTime, formatName, formatTime } from '../shared/format.js';
+import type { OutgoingReply } from '../shared/outbox.js';
 
 /** What the rows need besides the item itself. */
 export interface RowContext {
@@ -144,4 +145,36 @@ function renderRouting(
   return html`<p class="routing" part="routing">
     Routed to ${inbox} · ${outcomes[content.reason]}
   </p>`;
+}
+
+/**
+ * A reply sent from this page that the timeline has no item for yet: as
+ * sending, sent, or failed with a retry. Its text is the agent's own.
+ */
+export function renderOutgoing(
+  reply: OutgoingReply,
+  ctx: RowContext,
+  retry: () => void,
+) {
+  const status =
+    reply.status === 'failed'
+      ? html`<span class="failed">Not sent: ${reply.error}</span>
+          <button class="action" type="button" @click=${retry}>
+            Try again
+          </button>`
+      : reply.status === 'sending'
+        ? 'Sending…'
+        : 'Sent';
+  return html`<div
+    class="message outbound pending ${reply.status}"
+    part="message"
+    data-status=${reply.status}
+  >
+    <div class="bubble" part="bubble">
+      <p class="text" dir="auto">${reply.body}</p>
+    </div>
+    <div class="meta">
+      <bdi>${ctx.agentName(reply.agentId)}</bdi> · ${status}
+    </div>
+  </div>`;
 }

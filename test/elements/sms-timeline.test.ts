@@ -7,6 +7,8 @@ import {
 } from '../../mock-server/simulator.js';
 import { SmsKitClient } from '../../src/sdk/client.js';
 import { provideClient } from '../../src/shared/context.js';
+import { outbox } from '../../src/shared/outbox.js';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/sms-timeline/define.js';
 import type { SmsTimeline } from '../../src/sms-timeline/sms-timeline.js';
 import {
@@ -21,6 +23,7 @@ describe('<sms-timeline>', () => {
   let story: JulySale;
 
   beforeEach(() => {
+    outbox.clear();
     story = seedJulySale(mock.engine);
   });
 
@@ -165,6 +168,98 @@ describe('<sms-timeline>', () => {
       expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.below(
         2,
       );
+    });
+  });
+
+  describe('replying', () => {
+    const typeReply = async (element: SmsTimeline, text: string) => {
+      await eventually(
+        () => expect(deep(element, 'sms-composer', 'textarea')).to.exist,
+      );
+      deep(element, 'sms-composer', 'textarea').focus();
+      await sendKeys({ type: text });
+      await sendKeys({ press: 'Enter' });
+    };
+    const pending = (element: SmsTimeline) =>
+      element.shadowRoot!.querySelector('.pending');
+
+    it('offers a reply box under the open conversation, and shows the reply at once', async () => {
+      let release = () => {};
+      mock.worker.use(
+        http.post('/api/v1/conversations/:id/messages', async () => {
+          await new Promise<void>((resolve) => (release = resolve));
+          return undefined; // then on to the real handler
+        }),
+      );
+      const element = await render();
+      await typeReply(element, 'Yes, in stores too!');
+      await eventually(() =>
+        expect(renderedText(pending(element)!)).to.equal(
+          'Yes, in stores too! Ben Okafor · Sending…',
+        ),
+      );
+      release();
+      // Once the API has it, the real item takes the pending row's place.
+      await eventually(() => expect(pending(element)).to.equal(null));
+      const bubbles = [...deep(element, '.log').querySelectorAll('.outbound')];
+      expect(renderedText(bubbles.at(-1)!)).to.match(
+        /^Yes, in stores too! Ben Okafor · \S/,
+      );
+      expect(
+        bubbles.filter((b) => b.textContent!.includes('in stores too')),
+      ).to.have.length(1);
+    });
+
+    it('keeps a failed reply in place with a retry that sends it', async () => {
+      let refuse = true;
+      mock.worker.use(
+        http.post('/api/v1/conversations/:id/messages', () =>
+          refuse
+            ? HttpResponse.json(
+                { status: 503, message: 'The SMS gateway is busy.' },
+                { status: 503 },
+              )
+            : undefined,
+        ),
+      );
+      const element = await render();
+      await typeReply(element, 'Second try');
+      await eventually(() =>
+        expect(renderedText(pending(element)!)).to.equal(
+          'Second try Ben Okafor · Not sent: The SMS gateway is busy. Try again',
+        ),
+      );
+      refuse = false;
+      deep<HTMLButtonElement>(element, '.pending button').click();
+      await eventually(() => expect(pending(element)).to.equal(null));
+      expect(renderedText(deep(element, '.log'))).to.contain('Second try');
+    });
+
+    it('keeps a failed reply when the timeline reloads', async () => {
+      mock.worker.use(
+        http.post('/api/v1/conversations/:id/messages', () =>
+          HttpResponse.json({ status: 503, message: 'Busy.' }, { status: 503 }),
+        ),
+      );
+      const element = await render();
+      await typeReply(element, 'Do not lose me');
+      await eventually(() => expect(pending(element)).to.exist);
+      element.customerId = story.customers.marcus;
+      await eventually(() => expect(pending(element)).to.equal(null));
+      element.customerId = story.customers.julie;
+      await eventually(() =>
+        expect(renderedText(pending(element)!)).to.contain('Do not lose me'),
+      );
+    });
+
+    it('shows no reply box when no conversation is open', async () => {
+      const [open] = mock.engine
+        .listConversations(story.customers.julie)
+        .filter((c) => c.status === 'OPEN');
+      mock.engine.closeConversation(open!.id);
+      const element = await render();
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('sms-composer')).to.equal(null);
     });
   });
 

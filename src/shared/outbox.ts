@@ -1,0 +1,190 @@
+/**
+ * What agents are writing and sending, kept outside any element: a draft
+ * or a reply in flight outlives the composer that holds it, a re-render,
+ * and a timeline that reloads. Drafts also go to sessionStorage, so a
+ * page reload keeps them in the same tab.
+ */
+import type { SmsKitClient } from '../sdk/client.js';
+import type { TimelineItem } from '../sdk/schemas.js';
+import { failureOf } from './failure.js';
+
+export type ReplyStatus = 'sending' | 'sent' | 'failed';
+
+/** One reply an agent sent from the kit, as far as it has got. */
+export interface OutgoingReply {
+  /** The kit's own id for it, before the API gives one. */
+  localId: string;
+  conversationId: string;
+  agentId: string;
+  body: string;
+  status: ReplyStatus;
+  /** When the agent sent it, ISO 8601. */
+  sentAt: string;
+  /** Why it failed, in words. */
+  error?: string;
+  /** The timeline item the API made of it, once sent. */
+  item?: TimelineItem;
+}
+
+/** Sent replies kept per conversation, for timelines that have not yet heard them. */
+const KEEP_SENT = 20;
+const STORAGE_PREFIX = 'sms-kit-draft:';
+
+export class Outbox extends EventTarget {
+  private readonly drafts = new Map<string, string>();
+  private readonly replies = new Map<string, OutgoingReply[]>();
+  private counter = 0;
+
+  /** What the agent has written in `conversationId` and not yet sent. */
+  draft(conversationId: string): string {
+    const kept = this.drafts.get(conversationId);
+    if (kept !== undefined) return kept;
+    return readStorage(conversationId) ?? '';
+  }
+
+  setDraft(conversationId: string, text: string): void {
+    if (text === this.draft(conversationId)) return;
+    this.drafts.set(conversationId, text);
+    writeStorage(conversationId, text);
+    this.changed(conversationId);
+  }
+
+  /** The replies sent in `conversationId` from this page, oldest first. */
+  repliesIn(conversationId: string): readonly OutgoingReply[] {
+    return this.replies.get(conversationId) ?? [];
+  }
+
+  /**
+   * Sends `body` as `agentId`'s reply. The reply is listed at once as
+   * sending, then as sent or failed; a failed one keeps its text for a
+   * retry. Resolves to the reply as it ended; never rejects.
+   */
+  async send(
+    client: SmsKitClient,
+    conversationId: string,
+    agentId: string,
+    body: string,
+  ): Promise<OutgoingReply> {
+    const reply: OutgoingReply = {
+      localId: `local_${++this.counter}`,
+      conversationId,
+      agentId,
+      body,
+      status: 'sending',
+      sentAt: new Date().toISOString(),
+    };
+    const list = [...this.repliesIn(conversationId), reply];
+    this.replies.set(conversationId, list);
+    this.changed(conversationId);
+    return this.deliver(client, reply);
+  }
+
+  /** Sends a failed reply again, as it was written. */
+  async retry(client: SmsKitClient, localId: string): Promise<OutgoingReply> {
+    const reply = this.find(localId);
+    if (!reply || reply.status !== 'failed') {
+      throw new Error(`No failed reply ${localId} to send again.`);
+    }
+    this.update(reply, { status: 'sending', error: undefined });
+    return this.deliver(client, this.find(localId)!);
+  }
+
+  /**
+   * Takes a failed reply off the list and puts its text back in the draft,
+   * ahead of anything written since, for the agent to change.
+   */
+  edit(localId: string): void {
+    const reply = this.find(localId);
+    if (!reply || reply.status !== 'failed') return;
+    const { conversationId } = reply;
+    const rest = this.repliesIn(conversationId).filter(
+      (r) => r.localId !== localId,
+    );
+    this.replies.set(conversationId, rest);
+    const draft = this.draft(conversationId);
+    this.setDraft(
+      conversationId,
+      draft ? `${reply.body}\n${draft}` : reply.body,
+    );
+    this.changed(conversationId);
+  }
+
+  /**
+   * Forgets every draft and reply, in memory and in sessionStorage: for
+   * an agent signing out, and for tests.
+   */
+  clear(): void {
+    const ids = new Set([...this.drafts.keys(), ...this.replies.keys()]);
+    for (const id of ids) writeStorage(id, '');
+    this.drafts.clear();
+    this.replies.clear();
+    for (const id of ids) this.changed(id);
+  }
+
+  private async deliver(
+    client: SmsKitClient,
+    reply: OutgoingReply,
+  ): Promise<OutgoingReply> {
+    let patch: Partial<OutgoingReply>;
+    try {
+      const item = await client.sendMessage(reply.conversationId, {
+        agentId: reply.agentId,
+        body: reply.body,
+      });
+      patch = { status: 'sent', item };
+    } catch (error) {
+      patch = { status: 'failed', error: failureOf(error).message };
+    }
+    this.update(reply, patch);
+    return { ...reply, ...patch };
+  }
+
+  private find(localId: string): OutgoingReply | undefined {
+    for (const list of this.replies.values()) {
+      const found = list.find((r) => r.localId === localId);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** Replaces the reply with a changed copy, so views see a new object. */
+  private update(reply: OutgoingReply, patch: Partial<OutgoingReply>): void {
+    const { conversationId } = reply;
+    let list = this.repliesIn(conversationId).map((r) =>
+      r.localId === reply.localId ? { ...r, ...patch } : r,
+    );
+    const sent = list.filter((r) => r.status === 'sent');
+    if (sent.length > KEEP_SENT) {
+      const drop = new Set(sent.slice(0, sent.length - KEEP_SENT));
+      list = list.filter((r) => !drop.has(r));
+    }
+    this.replies.set(conversationId, list);
+    this.changed(conversationId);
+  }
+
+  private changed(conversationId: string): void {
+    this.dispatchEvent(
+      new CustomEvent('change', { detail: { conversationId } }),
+    );
+  }
+}
+
+/** The page's one outbox, which every composer and timeline share. */
+export const outbox = new Outbox();
+
+function readStorage(conversationId: string): string | undefined {
+  try {
+    return sessionStorage.getItem(STORAGE_PREFIX + conversationId) ?? undefined;
+  } catch {
+    return undefined; // storage blocked: the draft lives in memory only
+  }
+}
+
+function writeStorage(conversationId: string, text: string): void {
+  try {
+    if (text) sessionStorage.setItem(STORAGE_PREFIX + conversationId, text);
+    else sessionStorage.removeItem(STORAGE_PREFIX + conversationId);
+  } catch {
+    // Storage blocked or full: the draft lives in memory only.
+  }
+}

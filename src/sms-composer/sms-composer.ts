@@ -1,0 +1,341 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { live } from 'lit/directives/live.js';
+import type { SmsKitClient } from '../sdk/client.js';
+import type {
+  Agent,
+  Conversation,
+  Customer,
+  EngineEvent,
+} from '../sdk/schemas.js';
+import { failureOf } from '../shared/failure.js';
+import { formatName, formatPhone } from '../shared/format.js';
+import { LiveElement } from '../shared/live-element.js';
+import { outbox, type OutgoingReply } from '../shared/outbox.js';
+import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
+import { describeSize, measure } from './segments.js';
+import { styles } from './sms-composer.styles.js';
+
+/** What the reply events tell a host page. */
+export interface ReplyDetail {
+  localId: string;
+  conversationId: string;
+  body: string;
+}
+
+/** Why a reply cannot be written here, or undefined when it can. */
+function blocked(
+  conversation: Conversation,
+  customer: Customer | undefined,
+  agentId: string,
+  agentName: string,
+): string | undefined {
+  if (conversation.status === 'CLOSED') {
+    return 'This conversation is closed.';
+  }
+  if (!conversation.agentId) {
+    return 'This conversation is waiting for an agent; a reply can be sent once one has it.';
+  }
+  if (agentId && agentId !== conversation.agentId) {
+    return `${agentName} has this conversation; only they can reply.`;
+  }
+  const phone = customer?.phones.find((p) => p.smsPreference === 'OFF');
+  if (customer && phone) {
+    return `${formatName(customer.name)} opted out of SMS at ${formatPhone(phone.number)}. Nothing can be sent until they text START.`;
+  }
+  return undefined;
+}
+
+/**
+ * Where an agent writes a reply to a customer's SMS and sends it through
+ * the SDK. It counts characters and segments and names the encoding as
+ * they type, refuses more than the API's 1,600 characters, sends on Enter
+ * (Shift+Enter starts a new line), and shows each reply as sending, sent,
+ * or failed with a retry. Drafts and failed replies outlive the element,
+ * so nothing written is lost when it re-renders or its timeline reloads.
+ *
+ * @attr conversation-id - The conversation to reply in.
+ * @attr agent-id - The agent replying; the conversation's agent by default.
+ * @attr api-base - Where the API lives; `/api/v1` by default.
+ *
+ * @fires reply-send - A reply was sent off (`ReplyDetail`).
+ * @fires reply-sent - The API took it; `detail.item` is the timeline item.
+ * @fires reply-failed - It was refused or lost; `detail.error` says why.
+ * @fires reply-retry - A failed reply was sent again (`ReplyDetail`).
+ *
+ * @csspart input - The text box.
+ * @csspart size - The characters, segments and encoding line.
+ * @csspart send - The Send button.
+ * @csspart notice - Why a reply cannot be sent, when it cannot.
+ */
+export class SmsComposer extends LiveElement {
+  static override styles = [tokens, buttonStyles, stateStyles, styles];
+
+  static override properties = {
+    conversationId: { attribute: 'conversation-id' },
+    agentId: { attribute: 'agent-id' },
+    conversation: { state: true },
+    customer: { state: true },
+    agent: { state: true },
+  };
+
+  declare conversationId: string;
+  declare agentId: string;
+  declare protected conversation: Conversation | undefined;
+  declare protected customer: Customer | undefined;
+  declare protected agent: Agent | undefined;
+
+  constructor() {
+    super();
+    this.conversationId = '';
+    this.agentId = '';
+    this.conversation = undefined;
+    this.customer = undefined;
+    this.agent = undefined;
+  }
+
+  private readonly onOutbox = (event: Event) => {
+    const { conversationId } = (
+      event as CustomEvent<{ conversationId: string }>
+    ).detail;
+    if (conversationId === this.conversationId) this.requestUpdate();
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    outbox.addEventListener('change', this.onOutbox);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    outbox.removeEventListener('change', this.onOutbox);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const moved =
+      (changed.has('conversationId') &&
+        changed.get('conversationId') !== undefined) ||
+      (changed.has('agentId') && changed.get('agentId') !== undefined);
+    if (moved) {
+      this.conversation = undefined;
+      this.reload();
+    }
+  }
+
+  /** The agent the reply goes out as. */
+  private get replyingAs(): string {
+    return this.agentId || this.conversation?.agentId || '';
+  }
+
+  protected override render() {
+    const state = this.renderState(
+      'Loading the conversation…',
+      'Couldn’t load the conversation to reply in.',
+    );
+    const conversation = this.conversation;
+    if (state || !conversation) return state;
+    const holder = this.agent?.name ?? 'Another agent';
+    const reason = blocked(conversation, this.customer, this.agentId, holder);
+    const text = outbox.draft(conversation.id);
+    const size = measure(text);
+    const empty = text.trim() === '';
+    const to = this.customer ? formatName(this.customer.name) : 'the customer';
+    return html`<form @submit=${this.onSubmit} aria-label=${`Reply to ${to}`}>
+      <label class="label" for="reply">Reply to <bdi>${to}</bdi></label>
+      <textarea
+        id="reply"
+        part="input"
+        rows="2"
+        dir="auto"
+        .value=${live(text)}
+        ?disabled=${reason !== undefined}
+        aria-describedby="size notice"
+        aria-invalid=${size.tooLong ? 'true' : 'false'}
+        @input=${this.onInput}
+        @keydown=${this.onKeydown}
+      ></textarea>
+      <div class="bar">
+        <p
+          id="size"
+          class="size ${size.tooLong ? 'over' : ''}"
+          part="size"
+          aria-live="polite"
+        >
+          ${describeSize(size)}
+        </p>
+        <button
+          class="action primary"
+          part="send"
+          type="submit"
+          ?disabled=${reason !== undefined || empty || size.tooLong}
+        >
+          Send
+        </button>
+      </div>
+      ${
+        reason
+          ? html`<p id="notice" class="notice" part="notice">${reason}</p>`
+          : html`<p id="notice" class="hint">
+              Enter sends · Shift+Enter starts a new line
+            </p>`
+      }
+      ${this.renderReplies(conversation.id)}
+    </form>`;
+  }
+
+  /** The latest reply's progress, and every failed one with its retry. */
+  private renderReplies(conversationId: string) {
+    const replies = outbox.repliesIn(conversationId);
+    const latest = replies.at(-1);
+    const failed = replies.filter((r) => r.status === 'failed');
+    const progress =
+      latest?.status === 'sending'
+        ? 'Sending…'
+        : latest?.status === 'sent'
+          ? 'Sent.'
+          : '';
+    return html`<p class="progress" role="status">${progress}</p>
+      ${
+        failed.length > 0
+          ? html`<ul class="failed" aria-label="Replies not sent">
+              ${failed.map((reply) => this.renderFailed(reply))}
+            </ul>`
+          : nothing
+      }`;
+  }
+
+  private renderFailed(reply: OutgoingReply) {
+    return html`<li role="alert">
+      <p class="failed-text" dir="auto">${reply.body}</p>
+      <p class="failed-why">Not sent: ${reply.error}</p>
+      <button class="action" type="button" @click=${() => this.retry(reply)}>
+        Try again
+      </button>
+      <button
+        class="action"
+        type="button"
+        @click=${() => outbox.edit(reply.localId)}
+      >
+        Edit
+      </button>
+    </li>`;
+  }
+
+  private onInput = (event: InputEvent) => {
+    const value = (event.target as HTMLTextAreaElement).value;
+    outbox.setDraft(this.conversationId, value);
+  };
+
+  /** Enter sends; Shift+Enter, or Enter while composing text, does not. */
+  private onKeydown = (event: KeyboardEvent) => {
+    if (event.key !== 'Enter' || event.shiftKey || event.isComposing) return;
+    event.preventDefault();
+    void this.send();
+  };
+
+  private onSubmit = (event: SubmitEvent) => {
+    event.preventDefault();
+    void this.send();
+  };
+
+  /** Sends the draft, if it can go: the box empties at once. */
+  async send(): Promise<void> {
+    const conversation = this.conversation;
+    if (!conversation) return;
+    const body = outbox.draft(conversation.id);
+    const holder = this.agent?.name ?? '';
+    if (blocked(conversation, this.customer, this.agentId, holder)) return;
+    if (body.trim() === '' || measure(body).tooLong) return;
+    outbox.setDraft(conversation.id, '');
+    const pending = outbox.send(
+      this.live.client,
+      conversation.id,
+      this.replyingAs,
+      body,
+    );
+    const sending = outbox.repliesIn(conversation.id).at(-1)!;
+    this.fire('reply-send', sending);
+    this.settled(await pending);
+  }
+
+  private async retry(reply: OutgoingReply): Promise<void> {
+    const pending = outbox.retry(this.live.client, reply.localId);
+    this.fire('reply-retry', reply);
+    this.settled(await pending);
+  }
+
+  private settled(reply: OutgoingReply): void {
+    if (reply.status === 'sent') {
+      this.fire('reply-sent', reply, { item: reply.item });
+    } else {
+      this.fire('reply-failed', reply, { error: reply.error });
+    }
+  }
+
+  private fire(
+    type: string,
+    reply: OutgoingReply,
+    extra: Record<string, unknown> = {},
+  ): void {
+    const detail = {
+      localId: reply.localId,
+      conversationId: reply.conversationId,
+      body: reply.body,
+      ...extra,
+    };
+    this.dispatchEvent(
+      new CustomEvent(type, { detail, bubbles: true, composed: true }),
+    );
+  }
+
+  protected override async load(
+    client: SmsKitClient,
+    isCurrent: () => boolean,
+  ): Promise<void> {
+    if (!this.conversationId) {
+      this.fail({
+        retryable: false,
+        message: 'Set the conversation-id attribute to the conversation.',
+      });
+      return;
+    }
+    try {
+      const conversation = await client.getConversation(this.conversationId);
+      const holder = this.agentId || conversation.agentId;
+      const [customer, agent] = await Promise.all([
+        client.getCustomer(conversation.customerId),
+        holder ? client.getAgent(conversation.agentId ?? holder) : undefined,
+      ]);
+      if (!isCurrent()) return;
+      this.conversation = conversation;
+      this.customer = customer;
+      this.agent = agent;
+      this.status = 'ready';
+    } catch (error) {
+      if (isCurrent()) this.fail(failureOf(error));
+    }
+  }
+
+  protected override onEvent(event: EngineEvent): void {
+    if (this.status !== 'ready') return;
+    switch (event.type) {
+      case 'conversation.updated':
+        if (event.data.id !== this.conversationId) return;
+        // A new agent's name is needed for what the box says.
+        if (event.data.agentId !== this.conversation?.agentId) {
+          this.live.reload();
+          return;
+        }
+        this.conversation = event.data;
+        return;
+      case 'customer.updated':
+        if (event.data.id === this.customer?.id) this.customer = event.data;
+        return;
+      case 'engine.reset':
+      case 'events.missed':
+        this.reload();
+        return;
+      default:
+        return;
+    }
+  }
+}
