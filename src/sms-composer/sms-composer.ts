@@ -160,7 +160,7 @@ export class SmsComposer extends LiveElement {
           part="size"
           aria-live="polite"
         >
-          ${describeSize(size)}
+          ${reason ? '' : describeSize(size)}
         </p>
         <button
           class="action primary"
