@@ -17,7 +17,7 @@ import type { Customer } from '../src/index.js';
 import { formatName } from '../src/shared/format.js';
 
 const clock = new OffsetClock();
-const mock = await startMockServer({ clock });
+const mock = await startMockServer({ clock, simulateDelivery: true });
 const { engine } = mock;
 let scenario: JulySale = seedJulySale(engine, clock);
 

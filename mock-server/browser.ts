@@ -7,6 +7,7 @@ import { OffsetClock } from './clock.js';
 import { Engine } from './engine/engine.js';
 import type { Clock } from './engine/records.js';
 import { createHandlers, DEFAULT_BASE } from './handlers.js';
+import { postTwilioStatus, twilioStatusForm } from './simulator.js';
 
 export interface MockServerOptions {
   base?: string;
@@ -14,6 +15,12 @@ export interface MockServerOptions {
   /** Where the page serves `mockServiceWorker.js`; the root by default. */
   workerUrl?: string;
   quiet?: boolean;
+  /**
+   * Plays Twilio's part after each message the business sends: status
+   * callbacks posted to the webhook, `sent` after a second and
+   * `delivered` after two, as a carrier would report them.
+   */
+  simulateDelivery?: boolean;
 }
 
 export interface MockServer {
@@ -46,6 +53,24 @@ export async function startMockServer(
     onUnhandledRequest: 'bypass',
     quiet: options.quiet ?? true,
   });
+  const base = options.base ?? DEFAULT_BASE;
+  const unsubscribe = options.simulateDelivery
+    ? engine.events.subscribe((event) => {
+        if (event.type !== 'item.created') return;
+        const { content } = event.data;
+        if (content.type !== 'SMS' || !content.messageSid) return;
+        const sid = content.messageSid;
+        for (const [status, ms] of [
+          ['sent', 1000],
+          ['delivered', 2000],
+        ] as const) {
+          setTimeout(
+            () => void postTwilioStatus(twilioStatusForm(sid, status), base),
+            ms,
+          );
+        }
+      })
+    : () => {};
   // The engine keeps no timer: offers run out and campaigns send from here.
   // Four times a second, so a played campaign moves smoothly.
   let speed = 1;
@@ -67,6 +92,7 @@ export async function startMockServer(
     },
     stop: () => {
       clearInterval(timer);
+      unsubscribe();
       worker.stop();
     },
   };

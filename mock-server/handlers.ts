@@ -28,7 +28,11 @@ import {
   refusal,
   requireType,
 } from './http.js';
-import { EMPTY_TWIML, parseTwilioInbound } from './twilio.js';
+import {
+  EMPTY_TWIML,
+  parseTwilioInbound,
+  parseTwilioStatus,
+} from './twilio.js';
 
 export type { ErrorBody } from './http.js';
 
@@ -184,6 +188,23 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
           status: 200,
           headers: { 'content-type': 'text/xml' },
         });
+      }),
+    ),
+
+    http.post(
+      at('/webhooks/twilio/status'),
+      guarded(async ({ request }) => {
+        requireType(
+          request,
+          'application/x-www-form-urlencoded',
+          ', as Twilio sends',
+        );
+        const callback = parseTwilioStatus(
+          new URLSearchParams(await request.text()),
+        );
+        if (!callback.ok) throw new BadRequest(callback.problems);
+        engine.updateDelivery(callback.value);
+        return new HttpResponse(null, { status: 204 });
       }),
     ),
 

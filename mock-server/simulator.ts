@@ -59,3 +59,33 @@ export function postTwilioWebhook(
     body: form.toString(),
   });
 }
+
+/** The status callback Twilio posts as a message it sent moves on. */
+export function twilioStatusForm(
+  messageSid: string,
+  status: string,
+  errorCode?: string,
+): URLSearchParams {
+  const form = new URLSearchParams({
+    MessageSid: messageSid,
+    SmsSid: messageSid,
+    MessageStatus: status,
+    SmsStatus: status,
+    AccountSid: ACCOUNT_SID,
+    ApiVersion: '2010-04-01',
+  });
+  if (errorCode) form.set('ErrorCode', errorCode);
+  return form;
+}
+
+/** Posts a status callback to the webhook under `base`, as Twilio would. */
+export function postTwilioStatus(
+  form: URLSearchParams,
+  base = '/api/v1',
+): Promise<Response> {
+  return fetch(`${base}/webhooks/twilio/status`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: form.toString(),
+  });
+}

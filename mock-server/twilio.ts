@@ -5,8 +5,13 @@
  * don't use (`ToCity`, `SmsSid`, …) are accepted and ignored.
  */
 import * as z from 'zod/mini';
-import { MAX_BODY_LENGTH, PhoneNumber } from '../src/sdk/schemas.js';
+import {
+  DeliveryStatus,
+  MAX_BODY_LENGTH,
+  PhoneNumber,
+} from '../src/sdk/schemas.js';
 import { parseWith, type Parsed } from '../src/sdk/validation.js';
+import type { StatusCallback } from './engine/delivery.js';
 import type { InboundSms } from './engine/records.js';
 
 /** Twilio caps an inbound MMS at ten media files. */
@@ -92,6 +97,38 @@ export function parseTwilioInbound(form: URLSearchParams): Parsed<InboundSms> {
       to: To,
       body: Body,
       attachments,
+    },
+  };
+}
+
+const StatusParams = z.object({
+  MessageSid: Sid('(SM|MM)'),
+  AccountSid: Sid('AC'),
+  MessageStatus: DeliveryStatus,
+  ErrorCode: z.optional(
+    z
+      .string()
+      .check(z.regex(/^\d+$/, { error: 'expected Twilio’s numeric code' })),
+  ),
+});
+
+/**
+ * Reads Twilio's status callback for a message sent out (`MessageSid`,
+ * `MessageStatus`, and `ErrorCode` when it failed), naming each field at
+ * fault. The rest (`SmsSid`, `SmsStatus`, `To`, …) is accepted and ignored.
+ */
+export function parseTwilioStatus(
+  form: URLSearchParams,
+): Parsed<StatusCallback> {
+  const parsed = parseWith(StatusParams, Object.fromEntries(form));
+  if (!parsed.ok) return parsed;
+  const { MessageSid, MessageStatus, ErrorCode } = parsed.value;
+  return {
+    ok: true,
+    value: {
+      messageSid: MessageSid,
+      status: MessageStatus,
+      ...(ErrorCode && { errorCode: ErrorCode }),
     },
   };
 }

@@ -5,6 +5,7 @@
  * engine's clock, so a test moves time on instead of waiting.
  */
 import type { Campaign, CreateCampaignRequest } from '../../src/sdk/schemas.js';
+import { appendOutbound } from './delivery.js';
 import { EngineError, notFound, refuseRepeats } from './errors.js';
 import { refuseInboxNumber, replyKey } from './messaging.js';
 import type { CampaignRecord } from './records.js';
@@ -130,7 +131,7 @@ function send(store: Store, record: CampaignRecord): void {
       record.skipped.push({ customerId: customer.id, phoneNumber, reason });
       continue;
     }
-    const item = store.append({
+    const item = appendOutbound(store, {
       conversationId: null,
       customerId: customer.id,
       initiator: { type: 'CAMPAIGN', id: record.id },

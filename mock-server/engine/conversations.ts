@@ -1,6 +1,7 @@
 /** What agents do with a conversation they hold: reply and close. */
 import type { Conversation, TimelineItem } from '../../src/sdk/schemas.js';
 import { drain, release } from './assignment.js';
+import { appendOutbound } from './delivery.js';
 import { EngineError } from './errors.js';
 import { openKey, type Store } from './store.js';
 
@@ -66,7 +67,7 @@ export function sendAgentMessage(
       'agentId',
     );
   }
-  const item = store.append({
+  const item = appendOutbound(store, {
     conversationId,
     customerId: conversation.customerId,
     initiator: { type: 'AGENT', id: agentId },

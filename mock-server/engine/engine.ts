@@ -46,6 +46,7 @@ import {
   stopCampaign,
 } from './campaigns.js';
 import { receiveSms } from './messaging.js';
+import { updateDelivery, type StatusCallback } from './delivery.js';
 import { acceptOffer, declineOffer, expireOffers } from './offers.js';
 import { lostMessages, queueOf } from './queries.js';
 import type { Clock, InboundSms } from './records.js';
@@ -180,6 +181,17 @@ export class Engine {
 
   receiveSms(sms: InboundSms): { item: TimelineItem; repeat: boolean } {
     return receiveSms(this.store, sms);
+  }
+
+  /**
+   * Twilio's status callback for a message the business sent: delivery.ts.
+   * A repeat or a late callback changes nothing (`changed` is false).
+   */
+  updateDelivery(callback: StatusCallback): {
+    item: TimelineItem;
+    changed: boolean;
+  } {
+    return updateDelivery(this.store, callback);
   }
 
   // Customers and their timelines.

@@ -119,6 +119,8 @@ export interface EngineState {
    * is the reply to it.
    */
   unanswered: Map<string, { campaignId: string; itemId: string }>;
+  /** Where each outbound message is, by the MessageSid it was sent as. */
+  outboundSids: Map<string, { customerId: string; itemId: string }>;
   /** Twilio MessageSids already taken in, so repeats change nothing. */
   messageSids: Map<string, { customerId: string; itemId: string }>;
 }
@@ -148,5 +150,6 @@ export function emptyState(): EngineState {
     campaigns: new Map(),
     unanswered: new Map(),
     messageSids: new Map(),
+    outboundSids: new Map(),
   };
 }

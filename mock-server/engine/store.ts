@@ -20,6 +20,7 @@ import {
   type Clock,
   type ConversationRecord,
   type EngineState,
+  type TimelineRecord,
 } from './records.js';
 import { InboxRoster } from './roster.js';
 import { scanRoster, standing, type Roster } from './routing.js';
@@ -210,6 +211,16 @@ export class Store {
     insertSorted(this.state.timelines.get(item.customerId)!, { item, seq });
     this.emit('item.created', item);
     return item;
+  }
+
+  /**
+   * Puts a changed copy of an item in its timeline record, in the same
+   * place, and tells clients with `item.updated`.
+   */
+  replace(record: TimelineRecord, next: TimelineItem): TimelineItem {
+    record.item = deepFreeze(next);
+    this.emit('item.updated', record.item);
+    return record.item;
   }
 
   // Views: the wire shapes, without what only the engine needs.

@@ -21,6 +21,7 @@ import { styles } from './campaign-answer.styles.js';
  * @attr to - The E.164 number it was sent to.
  * @attr from-label - Whose line sent it, such as the inbox name.
  * @attr to-label - Who received it, such as the customer's name.
+ * @attr delivery - How delivery stands, in words, such as "Delivered".
  *
  * @csspart card - The answer's card.
  * @csspart stamp - The focusable time stamp that opens the hovercard.
@@ -35,12 +36,14 @@ export class CampaignAnswer extends StampedUpdate {
     answerName: { attribute: 'answer-name' },
     body: {},
     sentAt: { attribute: 'sent-at' },
+    delivery: {},
   };
 
   declare campaignName: string;
   declare answerName: string;
   declare body: string;
   declare sentAt: string;
+  declare delivery: string;
 
   constructor() {
     super();
@@ -48,6 +51,7 @@ export class CampaignAnswer extends StampedUpdate {
     this.answerName = '';
     this.body = '';
     this.sentAt = '';
+    this.delivery = '';
   }
 
   protected override render() {
@@ -64,7 +68,13 @@ export class CampaignAnswer extends StampedUpdate {
         <p class="body" dir="auto">${this.body}</p>
         ${this.renderStamp(
           html`<span title=${formatFullTime(this.sentAt)}>Sent ${when}</span>`,
-        )}
+        )}${
+          this.delivery
+            ? html`<span class="delivery" part="delivery">
+                · ${this.delivery}</span
+              >`
+            : ''
+        }
       </article>
     `;
   }

@@ -119,12 +119,38 @@ export const Attachment = z.object({
   contentType: z.string(),
 });
 
+/**
+ * Twilio's MessageStatus values for a message sent out, in the order a
+ * message moves through them; the last three are where it ends.
+ */
+export const DeliveryStatus = z.enum([
+  'accepted',
+  'queued',
+  'sending',
+  'sent',
+  'delivered',
+  'undelivered',
+  'failed',
+]);
+
+/** How far an outbound message has got, as Twilio's callbacks last said. */
+export const Delivery = z.object({
+  status: DeliveryStatus,
+  updatedAt: Timestamp,
+  /** Twilio's error code for an undelivered or failed message. */
+  errorCode: z.optional(z.string()),
+});
+
 export const SmsContent = z.object({
   type: z.literal('SMS'),
   from: PhoneNumber,
   to: PhoneNumber,
   body: Body,
   attachments: z.array(Attachment),
+  /** Twilio's id for the message; outbound ones get it when sent. */
+  messageSid: z.optional(z.string()),
+  /** Outbound messages only: where delivery stands. */
+  delivery: z.optional(Delivery),
   campaign: z.optional(
     z.object({ id: Id, name: z.string(), answerName: z.string() }),
   ),
@@ -322,6 +348,12 @@ export const EngineEvent = z.discriminatedUnion('type', [
     type: z.literal('item.created'),
     data: TimelineItem,
   }),
+  /** An outbound message's delivery moved on: the item as it now is. */
+  z.object({
+    id: z.int(),
+    type: z.literal('item.updated'),
+    data: TimelineItem,
+  }),
   z.object({
     id: z.int(),
     type: z.literal('conversation.updated'),
@@ -458,6 +490,8 @@ export type CustomerPhone = z.infer<typeof CustomerPhone>;
 export type Conversation = z.infer<typeof Conversation>;
 export type Attachment = z.infer<typeof Attachment>;
 export type SmsContent = z.infer<typeof SmsContent>;
+export type DeliveryStatus = z.infer<typeof DeliveryStatus>;
+export type Delivery = z.infer<typeof Delivery>;
 export type RoutingContent = z.infer<typeof RoutingContent>;
 export type KeywordKind = z.infer<typeof KeywordKind>;
 export type KeywordContent = z.infer<

@@ -103,6 +103,10 @@ export const styles = css`
     color: var(--_danger);
   }
 
+  .delivery.failed {
+    font-weight: 600;
+  }
+
   sms-composer {
     border-top: 1px solid var(--_border);
     padding: 0.75rem 1rem;

@@ -41,6 +41,7 @@ const PAGE_SIZE = 50;
  * @csspart log - The scrolling list of items.
  * @csspart message - A message row; `bubble` is its text.
  * @csspart routing - A routing line.
+ * @csspart delivery - An outbound message's delivery status.
  * @csspart composer - The reply box under an open conversation.
  * @csspart state - The loading, empty or error notice.
  *
@@ -316,6 +317,13 @@ export class SmsTimeline extends LiveElement {
           this.items = mergeItems(this.items, [event.data]);
         });
         return;
+      case 'item.updated': {
+        // A message's delivery moved on: the item takes its place.
+        const updated = event.data;
+        if (updated.customerId !== this.customerId) return;
+        this.items = this.items.map((i) => (i.id === updated.id ? updated : i));
+        return;
+      }
       case 'conversation.updated': {
         if (event.data.customerId !== this.customerId) return;
         const others = this.conversations.filter((c) => c.id !== event.data.id);

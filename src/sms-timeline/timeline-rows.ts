@@ -11,6 +11,7 @@ import type {
   TimelineItem,
 } from '../sdk/schemas.js';
 import { formatFullTime, formatName, formatTime } from '../shared/format.js';
+import { describeDelivery, undelivered } from '../shared/delivery.js';
 import type { OutgoingReply } from '../shared/outbox.js';
 
 /** What the rows need besides the item itself. */
@@ -70,6 +71,7 @@ function renderCampaign(
     to=${content.to}
     from-label=${ctx.lineName(content.from)}
     to-label=${formatName(ctx.customer?.name ?? '')}
+    delivery=${content.delivery ? describeDelivery(content.delivery) : ''}
   ></campaign-answer>`;
 }
 
@@ -117,7 +119,20 @@ function renderBubble(
           >`,
       )}
     </div>
-    <div class="meta"><bdi>${who}</bdi> · ${time(item.timestamp)}</div>
+    <div class="meta">
+      <bdi>${who}</bdi> ·
+      ${time(item.timestamp)}${
+        outbound && content.delivery
+          ? html` ·
+              <span
+                class="delivery ${undelivered(content.delivery) ? 'failed' : ''}"
+                part="delivery"
+                title=${`Updated ${formatFullTime(content.delivery.updatedAt)}`}
+                >${describeDelivery(content.delivery)}</span
+              >`
+          : nothing
+      }
+    </div>
   </div>`;
 }
 

@@ -171,6 +171,44 @@ describe('<sms-timeline>', () => {
     });
   });
 
+  it('shows an outbound message’s delivery, moving on live with Twilio’s callbacks', async () => {
+    const [open] = mock.engine
+      .listConversations(story.customers.julie)
+      .filter((c) => c.status === 'OPEN');
+    const reply = mock.engine.sendAgentMessage(
+      open!.id,
+      story.agents.ben,
+      'See you Friday',
+    );
+    const sid = reply.content.type === 'SMS' ? reply.content.messageSid! : '';
+    const element = await render();
+    const last = () =>
+      renderedText(
+        [...deep(element, '.log').querySelectorAll('.outbound')].at(-1)!,
+      );
+    expect(last()).to.match(/^See you Friday Ben Okafor · .* · Queued$/);
+    mock.engine.updateDelivery({ messageSid: sid, status: 'delivered' });
+    await eventually(() => expect(last()).to.match(/ · Delivered$/));
+    // The campaign message shows its delivery on its card too.
+    const campaignSid = mock.engine
+      .getTimeline(story.customers.julie)
+      .items.flatMap((i) =>
+        i.content.type === 'SMS' && i.content.campaign
+          ? [i.content.messageSid!]
+          : [],
+      )[0]!;
+    mock.engine.updateDelivery({
+      messageSid: campaignSid,
+      status: 'undelivered',
+      errorCode: '30003',
+    });
+    await eventually(() =>
+      expect(
+        renderedText(deep(element, 'campaign-answer', '[part=delivery]')),
+      ).to.equal('· Not delivered (error 30003)'),
+    );
+  });
+
   describe('replying', () => {
     const typeReply = async (element: SmsTimeline, text: string) => {
       await eventually(

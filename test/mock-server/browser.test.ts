@@ -55,4 +55,47 @@ describe('the browser mock', () => {
       mock.stop();
     }
   });
+
+  it('plays Twilio’s delivery callbacks for what the business sends, when asked', async () => {
+    const mock = await startMockServer({
+      clock: new ManualClock('2026-07-01T16:00:00Z'),
+      simulateDelivery: true,
+    });
+    try {
+      const gold = mock.engine.createInbox({
+        name: 'Gold',
+        phoneNumbers: ['+14155550100'],
+      });
+      const ben = mock.engine.createAgent({
+        name: 'Ben',
+        inboxIds: [gold.id],
+        capacity: 1,
+      });
+      const { item } = mock.engine.receiveSms({
+        messageSid: `SM${'2'.repeat(32)}`,
+        from: '+14155550142',
+        to: '+14155550100',
+        body: 'Hi',
+        attachments: [],
+      });
+      const reply = mock.engine.sendAgentMessage(
+        item.conversationId!,
+        ben.id,
+        'Hello',
+      );
+      const statuses: string[] = [];
+      mock.engine.events.subscribe((event) => {
+        if (event.type === 'item.updated' && event.data.id === reply.id) {
+          const { content } = event.data;
+          if (content.type === 'SMS') statuses.push(content.delivery!.status);
+        }
+      });
+      await eventually(
+        () => expect(statuses).to.deep.equal(['sent', 'delivered']),
+        4000,
+      );
+    } finally {
+      mock.stop();
+    }
+  });
 });

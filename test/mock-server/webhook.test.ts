@@ -168,3 +168,107 @@ describe('POST /webhooks/twilio/sms', () => {
     expect(mock.engine.findCustomersByPhone(JULIE)).to.have.length(1);
   });
 });
+
+describe('POST /webhooks/twilio/status', () => {
+  const mock = useMockServer();
+  let sid: string;
+  let itemId: string;
+
+  /** Twilio's own status callback, for the reply Ben sent. */
+  const callback = async (change: Change = () => {}) => {
+    const form = new URLSearchParams(
+      await fixture('twilio-status-callback.form'),
+    );
+    form.set('MessageSid', sid);
+    form.set('SmsSid', sid);
+    change(form);
+    return fetch('/api/v1/webhooks/twilio/status', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: form.toString(),
+    });
+  };
+  const delivery = () => {
+    const [julie] = mock.engine.findCustomersByPhone(JULIE);
+    const item = mock.engine
+      .getTimeline(julie!.id)
+      .items.find((i) => i.id === itemId)!;
+    return item.content.type === 'SMS' ? item.content.delivery : undefined;
+  };
+
+  beforeEach(() => {
+    const gold = mock.engine.createInbox({
+      name: 'Gold Members',
+      phoneNumbers: [GOLD],
+    });
+    const ben = mock.engine.createAgent({
+      name: 'Ben',
+      inboxIds: [gold.id],
+      capacity: 2,
+    });
+    const { item } = mock.engine.receiveSms({
+      messageSid: `SM${'1'.repeat(32)}`,
+      from: JULIE,
+      to: GOLD,
+      body: 'Hi',
+      attachments: [],
+    });
+    const reply = mock.engine.sendAgentMessage(
+      item.conversationId!,
+      ben.id,
+      'Hello Julie',
+    );
+    itemId = reply.id;
+    sid = reply.content.type === 'SMS' ? reply.content.messageSid! : '';
+  });
+
+  it('takes Twilio’s own status callback and marks the message delivered', async () => {
+    const response = await callback();
+    expect(response.status).to.equal(204);
+    expect(delivery()?.status).to.equal('delivered');
+  });
+
+  it('keeps the ErrorCode of an undelivered message', async () => {
+    await callback((f) => {
+      f.set('MessageStatus', 'undelivered');
+      f.set('ErrorCode', '30003');
+    });
+    expect(delivery()).to.deep.include({
+      status: 'undelivered',
+      errorCode: '30003',
+    });
+  });
+
+  const bad: Array<[string, Change, number, RegExp]> = [
+    ['without a MessageSid', (f) => f.delete('MessageSid'), 400, /MessageSid/],
+    [
+      'with a status Twilio does not send',
+      (f) => f.set('MessageStatus', 'lost'),
+      400,
+      /MessageStatus/,
+    ],
+    [
+      'for a message nobody sent',
+      (f) => f.set('MessageSid', `SM${'e'.repeat(32)}`),
+      404,
+      /MessageSid/,
+    ],
+    [
+      'with an ErrorCode that is not a number',
+      (f) => {
+        f.set('MessageStatus', 'failed');
+        f.set('ErrorCode', 'oops');
+      },
+      400,
+      /ErrorCode/,
+    ],
+  ];
+  for (const [name, change, status, message] of bad) {
+    it(`refuses one ${name}, changing nothing`, async () => {
+      const response = await callback(change);
+      expect(response.status).to.equal(status);
+      expect(JSON.stringify(await response.json())).to.match(message);
+      expect(delivery()?.status).to.equal('queued');
+    });
+  }
+});

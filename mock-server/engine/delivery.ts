@@ -1,0 +1,101 @@
+/**
+ * Delivery of what the business sends: each outbound SMS gets a Twilio
+ * MessageSid and starts `queued`; Twilio's status callbacks move it on.
+ * Callbacks can arrive late or out of order, so a message never moves
+ * back (a late `sent` after `delivered` changes nothing), and one that has
+ * ended (delivered, undelivered, failed) stays where it ended.
+ */
+import type {
+  DeliveryStatus,
+  SmsContent,
+  TimelineItem,
+} from '../../src/sdk/schemas.js';
+import { EngineError, notFound } from './errors.js';
+import type { Store } from './store.js';
+
+/** How far along each status is; the three endings share the last step. */
+const STEP: Record<DeliveryStatus, number> = {
+  accepted: 0,
+  queued: 1,
+  sending: 2,
+  sent: 3,
+  delivered: 4,
+  undelivered: 4,
+  failed: 4,
+};
+
+export interface StatusCallback {
+  messageSid: string;
+  status: DeliveryStatus;
+  errorCode?: string;
+}
+
+/**
+ * A Twilio-shaped MessageSid for the `n`-th message the business sent.
+ * Its own counter, so sending takes no number from the one that orders
+ * ids; `b0` after `SM` keeps it apart from any inbound sid in tests.
+ */
+const outboundSid = (n: number) => `SMb0${n.toString(16).padStart(30, '0')}`;
+
+/** Sends an SMS from the business: a timeline item, queued for delivery. */
+export function appendOutbound(
+  store: Store,
+  fields: Omit<TimelineItem, 'id' | 'timestamp' | 'content'> & {
+    content: Omit<SmsContent, 'messageSid' | 'delivery'>;
+  },
+): TimelineItem {
+  const messageSid = outboundSid(store.state.outboundSids.size + 1);
+  const item = store.append({
+    ...fields,
+    content: {
+      ...fields.content,
+      messageSid,
+      delivery: { status: 'queued', updatedAt: store.now() },
+    },
+  });
+  store.state.outboundSids.set(messageSid, {
+    customerId: item.customerId,
+    itemId: item.id,
+  });
+  return item;
+}
+
+/**
+ * Applies a status callback. Returns the item as it now stands, and
+ * whether the callback moved it on (false for a repeat or a late one).
+ */
+export function updateDelivery(
+  store: Store,
+  callback: StatusCallback,
+): { item: TimelineItem; changed: boolean } {
+  const where = store.state.outboundSids.get(callback.messageSid);
+  if (!where) throw notFound('message', callback.messageSid, 'MessageSid');
+  const list = store.state.timelines.get(where.customerId)!;
+  const record = list.find((r) => r.item.id === where.itemId)!;
+  const content = record.item.content as SmsContent;
+  const now = content.delivery!;
+  if (callback.errorCode && STEP[callback.status] < 4) {
+    throw new EngineError(
+      'invalid',
+      `An ErrorCode comes only with undelivered or failed, not ${callback.status}.`,
+      'ErrorCode',
+    );
+  }
+  const ended = STEP[now.status] === 4;
+  if (ended || STEP[callback.status] <= STEP[now.status]) {
+    return { item: structuredClone(record.item), changed: false };
+  }
+  // Items never change: the record takes a new one.
+  const item = store.replace(record, {
+    ...record.item,
+    content: {
+      ...content,
+      delivery: {
+        status: callback.status,
+        updatedAt: store.now(),
+        ...(callback.errorCode && { errorCode: callback.errorCode }),
+      },
+    },
+  });
+  return { item: structuredClone(item), changed: true };
+}
