@@ -207,14 +207,14 @@ export function takeNext(store: Store, agentId: string): ConversationRecord {
   if (agent.status !== 'AVAILABLE') {
     throw new EngineError(
       'conflict',
-      `${agent.name} is ${agent.status}; only an AVAILABLE agent takes the next conversation.`,
+      `${agent.name} is ${agent.status.toLowerCase()}; only an available agent can take the next conversation.`,
     );
   }
   const most = agent.maxCapacity ?? agent.capacity;
   if (agent.openConversations + agent.pendingOffers >= most) {
     throw new EngineError(
       'conflict',
-      `${agent.name} holds ${agent.openConversations}, their maxCapacity; close one first.`,
+      `${agent.name} already holds ${agent.openConversations + agent.pendingOffers}, their most (maxCapacity); close one first.`,
     );
   }
   const { waiting, queuedSeq } = store.state;

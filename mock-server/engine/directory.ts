@@ -97,7 +97,7 @@ export function updateAgent(
     const field = patch.capacity !== undefined ? 'capacity' : 'maxCapacity';
     throw new EngineError(
       'invalid',
-      `capacity ${capacity} would be above maxCapacity ${most}; raise maxCapacity with it.`,
+      `${capacity} is above maxCapacity ${most}; raise maxCapacity with it.`,
       field,
     );
   }

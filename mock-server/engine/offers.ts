@@ -91,11 +91,16 @@ export function acceptOffer(store: Store, id: string): Offer {
   if (agent.status !== 'AVAILABLE') {
     throw new EngineError(
       'conflict',
-      `${agent.name} is ${agent.status}; only an AVAILABLE agent accepts an offer.`,
+      `${agent.name} is ${agent.status.toLowerCase()}; only an available agent can accept an offer.`,
     );
   }
   settle(store, offer, 'ACCEPTED');
-  assign(store, store.conversation(offer.conversationId), agent, 'ACCEPTED');
+  // The decision that made the offer is why they have it now.
+  const offered = store.state.routing
+    .get(offer.conversationId)
+    ?.findLast((r) => r.reason === 'OFFERED');
+  const conversation = store.conversation(offer.conversationId);
+  assign(store, conversation, agent, 'ACCEPTED', offered?.decision);
   return view(offer);
 }
 

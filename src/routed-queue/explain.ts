@@ -51,9 +51,18 @@ export function explainRouting(record: RoutingRecord): string {
   if (record.reason === 'REQUEUED') {
     return 'It went back to the queue when its agent went offline.';
   }
-  if (record.reason === 'NEXT_REQUESTED' || !decision) {
+  if (record.reason === 'NEXT_REQUESTED') {
     return 'The agent asked for the next waiting conversation.';
   }
+  if (!decision) {
+    return record.reason === 'ACCEPTED'
+      ? 'It was offered to them, and they accepted.'
+      : 'No decision was recorded for this step.';
+  }
+  const accepted =
+    record.reason === 'ACCEPTED'
+      ? ' It was offered to them, and they accepted.'
+      : '';
   const sticky = decision.sticky;
   if (record.reason === 'STICKY' && sticky) {
     return `${sticky.name} had this customer's last conversation here, closed within the inbox's sticky window, so it went back to them.`;
@@ -78,7 +87,7 @@ export function explainRouting(record: RoutingRecord): string {
       : '';
   const why = chosen ? chosenBecause(decision, chosen) : 'nobody could take it';
   const rest = others.length > 0 ? ` Others: ${others.join('; ')}.` : '';
-  return `${waited}${waited ? why : capitalise(why)}.${rest}${notListed(decision)}${notSticky}`;
+  return `${waited}${waited ? why : capitalise(why)}.${accepted}${rest}${notListed(decision)}${notSticky}`;
 }
 
 /** What a large inbox's decision counted instead of listing. */

@@ -32,6 +32,22 @@ const record = (
 };
 
 describe('explainRouting', () => {
+  it('says an accepted offer was accepted, and why it was offered', () => {
+    const text = explainRouting(
+      record(
+        [
+          agent('Ben', { openConversations: 1 }),
+          agent('Amara', { capacity: 1 }),
+        ],
+        'ACCEPTED',
+      ),
+    );
+    expect(text).to.equal(
+      'Ben had the most spare capacity (2 of 3 spare). It was offered to ' +
+        'them, and they accepted. Others: Amara, 1 of 1 spare.',
+    );
+  });
+
   it('counts what a large inbox’s decision left out', () => {
     // 25 agents: Ben most spare, 11 more eligible, 10 away, 3 full.
     const team = Array.from({ length: 25 }, (_, i) =>

@@ -117,7 +117,9 @@ describe('capacity levels', () => {
       t.sms(customerNumber(1));
       const before = snapshot(t.engine);
       const error = refusal(() => t.engine.takeNext(ben.id));
-      expect(error.message).to.contain('AWAY');
+      expect(error.message).to.equal(
+        'Ben is away; only an available agent can take the next conversation.',
+      );
       expect(snapshot(t.engine)).to.equal(before);
     });
   });

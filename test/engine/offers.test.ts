@@ -53,6 +53,11 @@ describe('offers', () => {
     const t = offering();
     t.sms(JULIE);
     t.engine.acceptOffer(offersOf(t)[0]!.id);
+    // The decision that made the offer says why they have it.
+    const accepted = t.engine
+      .getRoutingHistory(t.conversationOf(JULIE).id)
+      .find((r) => r.reason === 'ACCEPTED')!;
+    expect(accepted.decision?.chosenAgentId).to.equal(t.ben.id);
     expect(t.conversationOf(JULIE).agentId).to.equal(t.ben.id);
     expect(t.engine.getAgent(t.ben.id)).to.include({
       openConversations: 1,
