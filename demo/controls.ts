@@ -3,7 +3,7 @@
  * agent's status and capacity, and closing a conversation. Each goes
  * through the HTTP API, and each shows what the API answered.
  */
-import { html, render } from 'lit';
+import { html, nothing, render } from 'lit';
 import type {
   Agent,
   Assignment,
@@ -11,7 +11,7 @@ import type {
   PendingOffer,
   SmsKitClient,
 } from '../src/index.js';
-import { formatName } from '../src/shared/format.js';
+import { formatName, formatTime } from '../src/shared/format.js';
 
 export interface ControlsState {
   client: SmsKitClient;
@@ -53,15 +53,19 @@ function say(form: HTMLFormElement, text: string, ok: boolean): void {
   output.className = ok ? 'ok' : 'error';
 }
 
-async function attempt(
+/**
+ * Runs `run` and says how it went: `done` (or what it makes of the
+ * answer), or the refusal. A string answer is a refusal.
+ */
+async function attempt<T>(
   form: HTMLFormElement,
-  done: string,
-  run: () => Promise<unknown>,
+  done: string | ((answer: T) => string),
+  run: () => Promise<T>,
 ) {
   try {
-    const refusal = await run();
-    if (typeof refusal === 'string') say(form, refusal, false);
-    else say(form, done, true);
+    const answer = await run();
+    if (typeof answer === 'string') say(form, answer, false);
+    else say(form, typeof done === 'string' ? done : done(answer), true);
   } catch (error) {
     say(form, (error as Error).message, false);
   }
@@ -188,8 +192,11 @@ export function renderControls(host: HTMLElement, state: ControlsState): void {
   /** Moves the mock's clock on, so sticky windows end without waiting. */
   const onClock = (event: Event) => {
     const form = (event.target as HTMLElement).closest('form')!;
-    void attempt(form, 'The clock moved on 15 minutes.', () =>
-      state.client.advanceClock(15 * 60),
+    void attempt(
+      form,
+      ({ now }: { now: string }) =>
+        `The clock moved on 15 minutes, to ${formatTime(now)}.`,
+      async () => ({ now: await state.client.advanceClock(15 * 60) }),
     );
   };
 
@@ -370,12 +377,7 @@ Is the sale on in stores too?</textarea>
             Requeue when an agent goes offline</label
           >
         </div>
-        <div class="buttons">
-          <button type="submit">Update inbox</button>
-          <button type="button" class="secondary" @click=${onClock}>
-            Move the clock on 15 minutes
-          </button>
-        </div>
+        <button type="submit">Update inbox</button>
         <output aria-live="polite"></output>
       </form>
 
@@ -384,6 +386,11 @@ Is the sale on in stores too?</textarea>
         <label
           >Offer
           <select name="offer" ?disabled=${state.offers.length === 0}>
+            ${
+              state.offers.length === 0
+                ? html`<option value="">No offers waiting</option>`
+                : nothing
+            }
             ${state.offers.map(
               (o) =>
                 html`<option value=${o.id}>
@@ -411,9 +418,11 @@ Is the sale on in stores too?</textarea>
         </div>
         <p class="hint">
           ${
-            state.offers.length === 0
-              ? 'Set an offer timeout on the inbox above; new conversations then wait here for their agent.'
-              : 'Or let it time out: the agent is set away and it goes to the next one.'
+            state.offers.length > 0
+              ? 'Or let it time out: the agent is set away and it goes to the next one.'
+              : state.inboxes.some((i) => i.offerTimeoutSeconds > 0)
+                ? 'No offers are waiting. A new conversation in an inbox that offers waits here for its agent’s answer.'
+                : 'Set an offer timeout on an inbox above; new conversations then wait here for their agent’s answer.'
           }
         </p>
         <output aria-live="polite"></output>
@@ -438,7 +447,7 @@ Is the sale on in stores too?</textarea>
         </label>
         <label
           >Message
-          <textarea name="body" rows="2" required>
+          <textarea name="body" rows="3" required>
 Flash sale this weekend: 20% off for Gold Members. Reply with any questions.</textarea>
         </label>
         <div class="pair">
@@ -465,8 +474,18 @@ Flash sale this weekend: 20% off for Gold Members. Reply with any questions.</te
             />
           </label>
         </div>
+        <button type="submit">Send the campaign</button>
+        <p class="hint">
+          The story's four customers come first. Recipients who texted STOP are
+          skipped.
+        </p>
+        <output aria-live="polite"></output>
+      </form>
+
+      <form class="control" @submit=${(e: SubmitEvent) => e.preventDefault()}>
+        <h3>The clock</h3>
         <label
-          >Play the clock at
+          >Play the mock's clock at
           <select name="speed" @change=${onSpeed}>
             ${SPEEDS.map(
               (s) =>
@@ -476,10 +495,12 @@ Flash sale this weekend: 20% off for Gold Members. Reply with any questions.</te
             )}
           </select>
         </label>
-        <button type="submit">Send the campaign</button>
+        <button type="button" class="secondary" @click=${onClock}>
+          Move the clock on 15 minutes
+        </button>
         <p class="hint">
-          The story's four customers come first. Recipients who texted STOP are
-          skipped.
+          Faster play moves everything: campaigns send, offers run out and
+          sticky windows end that much sooner.
         </p>
         <output aria-live="polite"></output>
       </form>
@@ -495,7 +516,7 @@ Flash sale this weekend: 20% off for Gold Members. Reply with any questions.</te
             ${state.conversations.map(
               (c) =>
                 html`<option value=${c.conversationId}>
-                  ${c.customerName} · ${agentName(c.agentId)}
+                  ${formatName(c.customerName)} · ${agentName(c.agentId)}
                 </option>`,
             )}
           </select>

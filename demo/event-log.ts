@@ -85,6 +85,19 @@ export function describeEvent(
       if (status === 'IN_PROGRESS' && counts.sent > 0) return undefined;
       return `Campaign "${name}": ${status.toLowerCase().replace('_', ' ')}, ${counts.sent} sent, ${counts.skipped} skipped, ${counts.pending} to send`;
     }
+    case 'inbox.updated': {
+      const { name, policy, offerTimeoutSeconds } = event.data;
+      const offers =
+        offerTimeoutSeconds > 0
+          ? `offers for ${offerTimeoutSeconds} s`
+          : 'assigns at once';
+      return `${name}: routes by ${policy.toLowerCase().replace('_', ' ')}, ${offers}`;
+    }
+    case 'item.updated': {
+      const { content, customerId } = event.data;
+      if (content.type !== 'SMS' || !content.delivery) return undefined;
+      return `Message to ${customerName(customerId)}: ${content.delivery.status}`;
+    }
     case 'engine.reset':
       return 'The engine was reset';
     default:

@@ -127,6 +127,8 @@ async function refresh(): Promise<void> {
     setSpeed: (next) => {
       mock.setSpeed(next);
       speed = next;
+      document.querySelector('#speed')!.textContent =
+        next === 1 ? '' : `The mock's clock runs at ${next}× real time`;
     },
     showCampaign: (id) => campaign.setAttribute('campaign-id', id),
     storyRecipients: Object.entries(scenario.phones).map(([who, phone]) => ({
@@ -163,11 +165,16 @@ async function refresh(): Promise<void> {
   });
 }
 
+let lastLine = '';
 client.events.subscribe((event) => {
   const line = describeEvent(event, engine);
-  if (line) {
+  // The same change told twice in a row (an agent updated by two steps of
+  // one action) is logged once.
+  if (line && line !== lastLine) {
+    lastLine = line;
     const item = document.createElement('li');
-    item.textContent = `${new Date().toLocaleTimeString()} · ${line}`;
+    // The mock's clock, as the timeline reads it, not the wall clock.
+    item.textContent = `${clock.now().toLocaleTimeString()} · ${line}`;
     log.prepend(item);
     while (log.childElementCount > 50) log.lastElementChild!.remove();
   }

@@ -23,11 +23,13 @@ export function queueOf(store: Store, inboxId: string): InboxQueue {
   );
   const waiting = store.state.waiting.get(inboxId)!.map((id) => {
     const { customerId, createdAt } = store.conversation(id);
+    const passed = store.state.passedBy.get(id);
     return {
       conversationId: id,
       customerId,
       customerName: nameOf(customerId),
       since: createdAt,
+      ...(passed && { passedBy: [...passed] }),
     };
   });
   const now = store.clock.now().getTime();

@@ -189,6 +189,12 @@ export const styles = css`
     padding-block: 0.25rem;
   }
 
+  .passed {
+    flex-basis: 100%;
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+
   .refused {
     flex-basis: 100%;
     margin: 0;

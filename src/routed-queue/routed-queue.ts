@@ -29,6 +29,12 @@ export interface OfferAnswer {
   accepted: boolean;
 }
 
+/** "A", "A and B", "A, B and C". */
+const listNames = (names: string[]) =>
+  names.length < 2
+    ? names.join('')
+    : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+
 const STATUS_TEXT: Record<Agent['status'], string> = {
   AVAILABLE: 'Available',
   AWAY: 'Away',
@@ -120,7 +126,7 @@ export class RoutedQueue extends LiveElement {
     const queue = this.queue;
     if (state || !queue) return state;
     return html`
-      <section aria-label=${`${queue.inbox.name} inbox`}>
+      <section aria-label=${`${queue.inbox.name} inbox`} tabindex="-1">
         <header>
           <h2><bdi>${queue.inbox.name}</bdi></h2>
           <span class="numbers"
@@ -153,6 +159,21 @@ export class RoutedQueue extends LiveElement {
                       <span class="since" title=${formatFullTime(entry.since)}
                         >since ${formatTime(entry.since)}</span
                       >
+                      ${
+                        entry.passedBy?.length
+                          ? html`<span class="passed"
+                              >Passed on by
+                              ${listNames(
+                                entry.passedBy.map(
+                                  (id) =>
+                                    queue.agents.find((a) => a.id === id)
+                                      ?.name ?? id,
+                                ),
+                              )};
+                              waits for another agent</span
+                            >`
+                          : nothing
+                      }
                     </li>`,
                 )}
               </ol>`
@@ -234,6 +255,11 @@ export class RoutedQueue extends LiveElement {
         conversationId: offer.conversationId,
         accepted,
       };
+      // The buttons go with the offer: keep focus in the inbox, not lost
+      // to the page.
+      const hadFocus = this.shadowRoot?.activeElement !== null;
+      await this.updateComplete;
+      if (hadFocus) this.renderRoot.querySelector('section')?.focus();
       this.dispatchEvent(
         new CustomEvent('offer-answered', {
           detail,

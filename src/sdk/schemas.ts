@@ -310,6 +310,11 @@ export const QueueEntry = z.object({
   customerId: Id,
   customerName: z.string(),
   since: Timestamp,
+  /**
+   * Agents who declined or missed it, who are never offered it again:
+   * while every agent who could take it has, it waits for another.
+   */
+  passedBy: z.optional(z.array(Id)),
 });
 
 export const Assignment = z.object({

@@ -9,6 +9,11 @@ export const styles = css`
     overflow: hidden;
   }
 
+  /* The host clips what overflows, so the focus ring is drawn inside. */
+  .log:focus-visible {
+    outline-offset: -3px;
+  }
+
   .log {
     height: var(--sms-kit-timeline-height, 24rem);
     overflow-y: auto;

@@ -215,6 +215,26 @@ describe('<routed-queue>', () => {
       );
     });
 
+    it('says who passed on a conversation that waits for another agent', async () => {
+      const element = await offered();
+      deep<HTMLButtonElement>(
+        element,
+        'button[aria-label="Decline Marcus Reed"]',
+      ).click();
+      await eventually(() =>
+        expect(renderedText(deep(element, '[part=offers]'))).to.match(
+          /^Marcus Reed to Ben Okafor/,
+        ),
+      );
+      // Ben lets it run out: everyone who could take it has passed.
+      mock.engine.advanceClock(31);
+      await eventually(() =>
+        expect(renderedText(deep(element, '[part=waiting]'))).to.match(
+          /^Marcus Reed since .* Passed on by Amara Silva and Ben Okafor; waits for another agent$/,
+        ),
+      );
+    });
+
     it('shows no buttons for offers made to someone else', async () => {
       mock.engine.updateInbox(story.inboxes.gold, { offerTimeoutSeconds: 30 });
       const element = await fixture<RoutedQueue>(
