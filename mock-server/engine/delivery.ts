@@ -30,13 +30,6 @@ export interface StatusCallback {
   errorCode?: string;
 }
 
-/**
- * A Twilio-shaped MessageSid for the `n`-th message the business sent.
- * Its own counter, so sending takes no number from the one that orders
- * ids; `b0` after `SM` keeps it apart from any inbound sid in tests.
- */
-const outboundSid = (n: number) => `SMb0${n.toString(16).padStart(30, '0')}`;
-
 /** Sends an SMS from the business: a timeline item, queued for delivery. */
 export function appendOutbound(
   store: Store,
@@ -44,7 +37,7 @@ export function appendOutbound(
     content: Omit<SmsContent, 'messageSid' | 'delivery'>;
   },
 ): TimelineItem {
-  const messageSid = outboundSid(store.state.outboundSids.size + 1);
+  const messageSid = store.nextOutboundSid();
   const item = store.append({
     ...fields,
     content: {

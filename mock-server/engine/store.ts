@@ -53,6 +53,7 @@ export class Store {
   state: EngineState = emptyState();
   /** One counter orders everything: ids, assignments, queue arrivals. */
   private seq = 0;
+  private sent = 0;
   private readonly scan: boolean;
 
   constructor(
@@ -122,6 +123,17 @@ export class Store {
 
   tick(): number {
     return ++this.seq;
+  }
+
+  /**
+   * A Twilio-shaped MessageSid for the next message the business sends.
+   * Its own counter, so sending takes no number from the one that orders
+   * ids, and like ids it goes on rising across a reset: a late callback
+   * for a message sent before a reset can never name one sent after.
+   * `b0` after `SM` keeps it apart from any inbound sid in tests.
+   */
+  nextOutboundSid(): string {
+    return `SMb0${(++this.sent).toString(16).padStart(30, '0')}`;
   }
 
   /** A new inbox, with its roster and its (empty) queue. */

@@ -76,6 +76,45 @@ describe('delivery status', () => {
     expect(snapshot(t.engine)).to.equal(before);
   });
 
+  it('never gives a MessageSid twice, not even after a reset', () => {
+    const u = setup();
+    const gold = u.engine.listInboxes()[0]!;
+    const ben = u.engine.createAgent({
+      name: 'Ben',
+      inboxIds: [gold.id],
+      capacity: 1,
+    });
+    u.sms(JULIE);
+    const first = u.engine.sendAgentMessage(
+      u.conversationOf(JULIE).id,
+      ben.id,
+      'a',
+    );
+    u.engine.reset();
+    const gold2 = u.engine.createInbox({ name: 'Gold', phoneNumbers: [GOLD] });
+    const ben2 = u.engine.createAgent({
+      name: 'Ben',
+      inboxIds: [gold2.id],
+      capacity: 1,
+    });
+    const { item } = u.sms(JULIE);
+    const second = u.engine.sendAgentMessage(
+      item.conversationId!,
+      ben2.id,
+      'b',
+    );
+    const sidOf = (i: typeof first) =>
+      i.content.type === 'SMS' ? i.content.messageSid : undefined;
+    expect(sidOf(second)).to.not.equal(sidOf(first));
+    // A late callback for the first message finds nothing to change.
+    expect(() =>
+      u.engine.updateDelivery({
+        messageSid: sidOf(first)!,
+        status: 'delivered',
+      }),
+    ).to.throw(/MessageSid|SMb0/);
+  });
+
   it('keeps the error code of a message that was not delivered', () => {
     const t = replied();
     t.engine.updateDelivery({
