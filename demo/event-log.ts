@@ -94,9 +94,17 @@ export function describeEvent(
       return `${name}: routes by ${policy.toLowerCase().replace('_', ' ')}, ${offers}`;
     }
     case 'item.updated': {
+      // An agent's reply, once it arrives or fails; a campaign's many
+      // messages would drown the log.
       const { content, customerId } = event.data;
-      if (content.type !== 'SMS' || !content.delivery) return undefined;
-      return `Message to ${customerName(customerId)}: ${content.delivery.status}`;
+      if (content.type !== 'SMS' || !content.delivery || content.campaign) {
+        return undefined;
+      }
+      const { status, errorCode } = content.delivery;
+      if (!['delivered', 'undelivered', 'failed'].includes(status)) {
+        return undefined;
+      }
+      return `Reply to ${customerName(customerId)}: ${status}${errorCode ? ` (error ${errorCode})` : ''}`;
     }
     case 'engine.reset':
       return 'The engine was reset';

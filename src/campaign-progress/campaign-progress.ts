@@ -147,7 +147,7 @@ export class CampaignProgress extends LiveElement {
       case 'IN_PROGRESS':
         return `Sending ${rate}; the rest follow as the limit allows.`;
       case 'COMPLETED':
-        return `Every recipient was handled; created ${formatTime(campaign.createdAt)}.`;
+        return `Done: each recipient was texted or skipped. Created ${formatTime(campaign.createdAt)}.`;
       case 'STOPPED':
         return 'Stopped: nothing more will be sent.';
     }
