@@ -28,8 +28,12 @@ export function openEventStream(
           unsubscribe(); // the stream was closed under us
         }
       };
-      // A comment opens the stream at once, so clients know they are live.
-      send(`retry: 1000\n: connected after ${lastId}\n\n`);
+      // The stream opens at once with where it starts: a client that drops
+      // before any event has an id to resume from all the same (a comment
+      // cannot carry one, and a message without data is not dispatched).
+      send(
+        `retry: 1000\nid: ${lastId}\nevent: stream.opened\ndata: {"after":${lastId}}\n\n`,
+      );
       for (const event of log.since(lastId)) send(formatEvent(event));
       unsubscribe = log.subscribe((event) => send(formatEvent(event)));
       signal?.addEventListener('abort', () => {

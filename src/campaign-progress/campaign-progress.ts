@@ -80,60 +80,61 @@ export class CampaignProgress extends LiveElement {
     const done = sent + skipped;
     const open =
       campaign.status === 'SCHEDULED' || campaign.status === 'IN_PROGRESS';
-    return html`<section aria-label=${`${campaign.name} campaign`}>
-      <header>
-        <h2><bdi>${campaign.name}</bdi></h2>
-        <span class="status ${campaign.status.toLowerCase()}"
-          >${STATUS_TEXT[campaign.status]}</span
-        >
-        <span class="from">from ${formatPhone(campaign.from)}</span>
-      </header>
-      <progress
-        part="progress"
-        max=${Math.max(total, 1)}
-        .value=${done}
-        aria-label=${`${done} of ${total} recipients done`}
-      ></progress>
-      <p class="counts">
-        <span><strong>${sent}</strong> sent</span>
-        <span><strong>${skipped}</strong> skipped</span>
-        <span><strong>${pending}</strong> to send</span>
-        <span class="of">of ${total}</span>
-      </p>
-      <p class="pace">${this.pace(campaign)}</p>
-      ${
-        campaign.skipped.length > 0
-          ? html`<details>
-              <summary>Not texted (${campaign.skipped.length})</summary>
-              <ul part="skipped">
-                ${campaign.skipped.map(
-                  (s) =>
-                    html`<li>
-                      ${formatPhone(s.phoneNumber)}: ${SKIP_TEXT[s.reason]}
-                    </li>`,
-                )}
-              </ul>
-            </details>`
-          : nothing
-      }
-      ${
-        this.canStop && open
-          ? html`<button
-              class="action"
-              type="button"
-              ?disabled=${this.stopping}
-              @click=${() => this.stop()}
-            >
-              Stop sending
-            </button>`
-          : nothing
-      }
-      ${
-        this.refusal
-          ? html`<p class="refused" role="alert">${this.refusal}</p>`
-          : nothing
-      }
-    </section>`;
+    return html`${this.renderReconnecting()}
+      <section aria-label=${`${campaign.name} campaign`}>
+        <header>
+          <h2><bdi>${campaign.name}</bdi></h2>
+          <span class="status ${campaign.status.toLowerCase()}"
+            >${STATUS_TEXT[campaign.status]}</span
+          >
+          <span class="from">from ${formatPhone(campaign.from)}</span>
+        </header>
+        <progress
+          part="progress"
+          max=${Math.max(total, 1)}
+          .value=${done}
+          aria-label=${`${done} of ${total} recipients done`}
+        ></progress>
+        <p class="counts">
+          <span><strong>${sent}</strong> sent</span>
+          <span><strong>${skipped}</strong> skipped</span>
+          <span><strong>${pending}</strong> to send</span>
+          <span class="of">of ${total}</span>
+        </p>
+        <p class="pace">${this.pace(campaign)}</p>
+        ${
+          campaign.skipped.length > 0
+            ? html`<details>
+                <summary>Not texted (${campaign.skipped.length})</summary>
+                <ul part="skipped">
+                  ${campaign.skipped.map(
+                    (s) =>
+                      html`<li>
+                        ${formatPhone(s.phoneNumber)}: ${SKIP_TEXT[s.reason]}
+                      </li>`,
+                  )}
+                </ul>
+              </details>`
+            : nothing
+        }
+        ${
+          this.canStop && open
+            ? html`<button
+                class="action"
+                type="button"
+                ?disabled=${this.stopping}
+                @click=${() => this.stop()}
+              >
+                Stop sending
+              </button>`
+            : nothing
+        }
+        ${
+          this.refusal
+            ? html`<p class="refused" role="alert">${this.refusal}</p>`
+            : nothing
+        }
+      </section>`;
   }
 
   /** When and how fast it sends, in words. */

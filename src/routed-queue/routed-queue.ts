@@ -126,6 +126,7 @@ export class RoutedQueue extends LiveElement {
     const queue = this.queue;
     if (state || !queue) return state;
     return html`
+      ${this.renderReconnecting()}
       <section aria-label=${`${queue.inbox.name} inbox`} tabindex="-1">
         <header>
           <h2><bdi>${queue.inbox.name}</bdi></h2>

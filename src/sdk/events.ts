@@ -75,10 +75,14 @@ export class EventStream {
     this.source = createEventSource({
       url: this.url,
       fetch: this.fetchImpl,
-      // The server opens each stream with a comment: from then on we are live.
+      // The server opens each stream with `stream.opened` (or, elsewhere,
+      // a comment): from then on we are live.
       onComment: () => this.setStatus('live'),
       onScheduleReconnect: () => this.setStatus('reconnecting'),
-      onMessage: (message) => this.receive(message.data),
+      onMessage: (message) => {
+        if (message.event === 'stream.opened') this.opened(message.data);
+        else this.receive(message.data);
+      },
     });
   }
 
@@ -91,6 +95,30 @@ export class EventStream {
     this.source = undefined;
     this.lastId = 0;
     this.setStatus('idle');
+  }
+
+  /**
+   * The server says where the stream starts. Starting before what was
+   * already heard means the server's ids went back (it restarted and
+   * forgot): what was heard no longer matches, so listeners are told, as
+   * for a gap, and ids are heard again from there.
+   */
+  private opened(data: string): void {
+    let after: unknown;
+    try {
+      after = (JSON.parse(data) as { after?: unknown }).after;
+    } catch {
+      after = undefined;
+    }
+    this.setStatus('live');
+    if (typeof after !== 'number' || after >= this.lastId) return;
+    const missed: EngineEvent = {
+      id: after,
+      type: 'events.missed',
+      data: { from: after + 1, to: this.lastId },
+    };
+    this.lastId = after;
+    for (const listener of [...this.listeners]) listener(missed);
   }
 
   private receive(data: string): void {

@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { DEFAULT_API_BASE, SmsKitClient } from '../sdk/client.js';
+import type { StreamStatus } from '../sdk/events.js';
 import type { EngineEvent } from '../sdk/schemas.js';
 import { clientContext } from './context.js';
 
@@ -29,6 +30,8 @@ export interface LiveOptions {
   load(client: SmsKitClient, isCurrent: () => boolean): Promise<void>;
   /** Each event from the stream while the element is connected. */
   onEvent(event: EngineEvent): void;
+  /** The stream's state as it changes: live, reconnecting, … */
+  onStatus?(status: StreamStatus): void;
 }
 
 /**
@@ -89,9 +92,18 @@ export class LiveController implements ReactiveController {
     if (client === this.current) return;
     this.unsubscribe?.();
     this.current = client;
-    this.unsubscribe = client.events.subscribe((event) =>
+    const stopEvents = client.events.subscribe((event) =>
       this.options.onEvent(event),
     );
+    const stopStatus = client.events.onStatus((status) =>
+      this.options.onStatus?.(status),
+    );
+    // Told a moment later, not in the middle of the host's update.
+    queueMicrotask(() => this.options.onStatus?.(client.events.status));
+    this.unsubscribe = () => {
+      stopEvents();
+      stopStatus();
+    };
     void this.run(client);
   }
 

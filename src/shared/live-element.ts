@@ -5,6 +5,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import type { SmsKitClient } from '../sdk/client.js';
+import type { StreamStatus } from '../sdk/events.js';
 import type { EngineEvent } from '../sdk/schemas.js';
 import { LiveController } from './live-controller.js';
 import type { Failure } from './failure.js';
@@ -25,6 +26,7 @@ export abstract class LiveElement extends LitElement {
     status: { state: true },
     error: { state: true },
     retryable: { state: true },
+    stream: { state: true },
   };
 
   /** Where the API lives; `/api/v1` by default. */
@@ -32,10 +34,13 @@ export abstract class LiveElement extends LitElement {
   declare protected status: LoadStatus;
   declare protected error: string;
   declare protected retryable: boolean;
+  /** The event stream's state, for the reconnecting notice. */
+  declare protected stream: StreamStatus;
 
   protected readonly live = new LiveController(this, {
     load: (client, isCurrent) => this.load(client, isCurrent),
     onEvent: (event) => this.onEvent(event),
+    onStatus: (status) => (this.stream = status),
   });
 
   constructor() {
@@ -44,6 +49,7 @@ export abstract class LiveElement extends LitElement {
     this.status = 'loading';
     this.error = '';
     this.retryable = true;
+    this.stream = 'idle';
   }
 
   override connectedCallback(): void {
@@ -69,6 +75,17 @@ export abstract class LiveElement extends LitElement {
     this.error = message;
     this.retryable = retryable;
     this.status = 'error';
+  }
+
+  /**
+   * While the event stream is down: what is shown may be behind. It goes
+   * once the stream is back and has caught up on what it missed.
+   */
+  protected renderReconnecting(): TemplateResult | string {
+    if (this.stream !== 'reconnecting') return '';
+    return html`<p class="reconnecting" part="reconnecting" role="status">
+      Reconnecting… Changes will show once the connection is back.
+    </p>`;
   }
 
   /** The loading or error notice, or undefined once ready. */

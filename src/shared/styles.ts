@@ -73,6 +73,15 @@ export const buttonStyles = css`
 
 /** Loading, empty and error notices, worded for a person. */
 export const stateStyles = css`
+  .reconnecting {
+    margin: 0;
+    padding: 0.375rem 0.75rem;
+    font-size: 0.8125rem;
+    color: var(--_warning);
+    background: var(--_subtle);
+    border-bottom: 1px solid var(--_border);
+  }
+
   .state {
     padding: 1.5rem 1rem;
     text-align: center;

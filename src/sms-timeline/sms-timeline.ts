@@ -150,6 +150,7 @@ export class SmsTimeline extends LiveElement {
       ? formatName(this.customer.name)
       : 'this customer';
     return html`
+      ${this.renderReconnecting()}
       <div
         class="log"
         part="log"

@@ -209,6 +209,57 @@ describe('<sms-timeline>', () => {
     );
   });
 
+  it('says it is reconnecting while the stream is down, then catches up', async () => {
+    // The first connection opens as the server's do, then drops before
+    // any event; later ones are real.
+    mock.worker.use(
+      http.get(
+        '/api/v1/events',
+        () => {
+          const after = mock.engine.events.latestId;
+          const stream = new ReadableStream({
+            start(controller) {
+              controller.enqueue(
+                new TextEncoder().encode(
+                  `retry: 400\nid: ${after}\nevent: stream.opened\ndata: {"after":${after}}\n\n`,
+                ),
+              );
+              setTimeout(() => controller.close(), 200);
+            },
+          });
+          return new HttpResponse(stream, {
+            headers: { 'content-type': 'text/event-stream' },
+          });
+        },
+        { once: true },
+      ),
+    );
+    const element = await render();
+    await eventually(() =>
+      expect(renderedText(deep(element, '[part=reconnecting]'))).to.equal(
+        'Reconnecting… Changes will show once the connection is back.',
+      ),
+    );
+    // Julie texts while the page is not listening.
+    await postTwilioWebhook(
+      twilioInboundForm({
+        from: story.phones.julie,
+        to: story.numbers.gold,
+        body: 'Sent while you were away',
+      }),
+    );
+    await eventually(() =>
+      expect(element.shadowRoot!.querySelector('[part=reconnecting]')).to.equal(
+        null,
+      ),
+    );
+    await eventually(() =>
+      expect(renderedText(deep(element, '.log'))).to.contain(
+        'Sent while you were away',
+      ),
+    );
+  });
+
   describe('replying', () => {
     const typeReply = async (element: SmsTimeline, text: string) => {
       await eventually(

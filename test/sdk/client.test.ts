@@ -189,6 +189,56 @@ describe('SmsKitClient', () => {
       stop();
     });
 
+    it('starts over, saying events were missed, when the server’s ids go back', async () => {
+      // A server that restarted: first it had reached 100, then 0.
+      const opening = (after: number, events: string) =>
+        `retry: 20\nid: ${after}\nevent: stream.opened\ndata: {"after":${after}}\n\n${events}`;
+      const inbox = (id: number) =>
+        formatEvent({
+          id,
+          type: 'inbox.updated',
+          data: {
+            id: `inb_${id}`,
+            name: 'Gold',
+            phoneNumbers: [],
+            policy: 'MOST_AVAILABLE',
+            stickyMinutes: 15,
+            requeueOnOffline: false,
+            offerTimeoutSeconds: 0,
+          },
+        });
+      let connection = 0;
+      mock.worker.use(
+        http.get('/api/v1/events', () => {
+          connection += 1;
+          const body =
+            connection === 1 ? opening(100, inbox(101)) : opening(0, inbox(1));
+          const stream = new ReadableStream({
+            start(controller) {
+              controller.enqueue(new TextEncoder().encode(body));
+              if (connection === 1) controller.close();
+            },
+          });
+          return new HttpResponse(stream, {
+            headers: { 'content-type': 'text/event-stream' },
+          });
+        }),
+      );
+      const client = new SmsKitClient();
+      const heard: string[] = [];
+      const stop = client.events.subscribe((e) =>
+        heard.push(`${e.type} ${e.id}`),
+      );
+      await eventually(() =>
+        expect(heard).to.deep.equal([
+          'inbox.updated 101',
+          'events.missed 0',
+          'inbox.updated 1',
+        ]),
+      );
+      stop();
+    });
+
     it('closes the connection when the last listener leaves', async () => {
       const stopA = mock.client.events.subscribe(() => {});
       const stopB = mock.client.events.subscribe(() => {});
