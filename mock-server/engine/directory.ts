@@ -102,15 +102,15 @@ export function updateAgent(
     );
   }
   const goesOffline = patch.status === 'OFFLINE' && agent.status !== 'OFFLINE';
+  const leaves = patch.status !== undefined && patch.status !== 'AVAILABLE';
   if (patch.status !== undefined) agent.status = patch.status;
   agent.capacity = capacity;
   agent.maxCapacity = most;
   store.changed(agent);
   store.emit('agent.updated', store.agentView(agent));
-  if (goesOffline) {
-    withdrawOffers(store, agent);
-    requeue(store, agent);
-  }
+  // Only an available agent can accept: leaving, their offers go back.
+  if (leaves) withdrawOffers(store, agent);
+  if (goesOffline) requeue(store, agent);
   drain(store);
   return store.agentView(agent);
 }

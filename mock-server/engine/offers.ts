@@ -6,7 +6,7 @@
  * every eligible agent has, it waits in the queue.
  */
 import type { Offer, RoutingDecision } from '../../src/sdk/schemas.js';
-import { assign, drain, route, routingItem } from './assignment.js';
+import { assign, drain, enqueue, route, routingItem } from './assignment.js';
 import { EngineError, notFound } from './errors.js';
 import type {
   AgentRecord,
@@ -132,19 +132,30 @@ export function expireOffers(store: Store): void {
       agent.status = 'AWAY';
       store.changed(agent);
       store.emit('agent.updated', store.agentView(agent));
+      // Away, they cannot accept the others either.
+      withdrawOffers(store, agent);
     }
   }
+  drain(store);
 }
 
-/** An agent went OFFLINE: their pending offers move on at once. */
+/**
+ * An agent is no longer AVAILABLE (away or offline), so cannot accept:
+ * their pending offers go back to the queue at once, in their place by
+ * arrival, and the next drain gives them on in that order. Routing them
+ * straight on instead would let them go ahead of older conversations put
+ * back in the same change.
+ */
 export function withdrawOffers(store: Store, agent: AgentRecord): void {
   const ids = [...store.state.offersByAgent.get(agent.id)!];
+  if (ids.length === 0) return;
   for (const id of ids) {
     const offer = store.state.offers.get(id)!;
     const conversation = store.conversation(offer.conversationId);
     settle(store, offer, 'WITHDRAWN');
     routingItem(store, conversation, agent.id, 'WITHDRAWN');
-    route(store, conversation);
+    enqueue(store, conversation, conversation.createdSeq);
+    store.state.unsettled.add(conversation.inboxId);
   }
   store.emit('agent.updated', store.agentView(agent));
 }

@@ -155,7 +155,7 @@ function renderRouting(
     ACCEPTED: html`${agent} accepted`,
     DECLINED: html`${agent} declined`,
     MISSED: html`${agent} missed the offer`,
-    WITHDRAWN: html`offer to ${agent} withdrawn: they went offline`,
+    WITHDRAWN: html`offer to ${agent} withdrawn: they are no longer available`,
   };
   return html`<p class="routing" part="routing">
     Routed to ${inbox} · ${outcomes[content.reason]}

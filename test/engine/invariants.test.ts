@@ -367,14 +367,57 @@ function checkState(w: World): void {
   }
 }
 
+const numberOf = (id: string) => Number(id.replace(/\D/g, ''));
+
+/**
+ * Invariant 6 across a step: what routing gave an agent in the step did
+ * not go ahead of an older conversation that still waits in that inbox
+ * and that the agent had not passed on. A sticky reply may go first: it
+ * goes back to its own agent.
+ */
+function checkFirstComeFirstServed(w: World, given: EngineEvent[]): void {
+  for (const event of given) {
+    if (event.type !== 'item.created') continue;
+    const { content } = event.data;
+    if (content.type !== 'ROUTING' || !content.agentId) continue;
+    if (
+      !['ASSIGNED', 'ASSIGNED_FROM_QUEUE', 'OFFERED'].includes(content.reason)
+    )
+      continue;
+    if (content.decision?.sticky?.used) continue;
+    const conversationId = event.data.conversationId!;
+    for (const { conversationId: older } of w.engine.getQueue(content.inboxId)
+      .waiting) {
+      if (numberOf(older) > numberOf(conversationId)) continue;
+      const passed = w.engine
+        .getRoutingHistory(older)
+        .some(
+          (r) =>
+            (r.reason === 'DECLINED' || r.reason === 'MISSED') &&
+            r.agentId === content.agentId,
+        );
+      expect(
+        passed,
+        `${conversationId} went to ${content.agentId} ahead of ${older}`,
+      ).to.equal(true);
+    }
+  }
+}
+
 /** Runs `ops` on a fresh world, checking every invariant after each step. */
 function holdsThroughout(ops: Op[]): void {
   const w = world();
-  const stop = w.engine.events.subscribe((event) => checkAssignment(w, event));
+  let given: EngineEvent[] = [];
+  const stop = w.engine.events.subscribe((event) => {
+    checkAssignment(w, event);
+    given.push(event);
+  });
   try {
     for (const step of ops) {
+      given = [];
       w.apply(step);
       checkState(w);
+      checkFirstComeFirstServed(w, given);
     }
   } finally {
     stop();

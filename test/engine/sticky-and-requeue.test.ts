@@ -121,6 +121,30 @@ describe('going OFFLINE', () => {
     expect(t.conversationOf(customerNumber(1)).agentId).to.equal(t.amara.id);
   });
 
+  it('puts their held conversations ahead of an offer they had, when someone is free', () => {
+    // Ben holds customer 1 and has customer 2 offered; Amara has room for one.
+    const t = setup();
+    t.engine.updateInbox(t.gold.id, {
+      requeueOnOffline: true,
+      offerTimeoutSeconds: 30,
+    });
+    const ben = t.agent('Ben', 3);
+    t.sms(customerNumber(1));
+    t.engine.acceptOffer(t.engine.getQueue(t.gold.id).offers[0]!.id);
+    t.sms(customerNumber(2));
+    const amara = t.agent('Amara', 1, 'AWAY');
+    t.engine.updateAgent(amara.id, { status: 'AVAILABLE' });
+    t.engine.updateAgent(ben.id, { status: 'OFFLINE' });
+    // The older conversation goes to Amara first; the newer one waits.
+    const offers = t.engine.getQueue(t.gold.id).offers;
+    expect(offers.map((o) => [o.conversationId, o.agentId])).to.deep.equal([
+      [t.conversationOf(customerNumber(1)).id, amara.id],
+    ]);
+    expect(
+      t.engine.getQueue(t.gold.id).waiting.map((w) => w.conversationId),
+    ).to.deep.equal([t.conversationOf(customerNumber(2)).id]);
+  });
+
   it('keeps what an AWAY agent holds, even with requeueOnOffline', () => {
     const t = benHoldsThree(true);
     t.engine.updateAgent(t.ben.id, { status: 'AWAY' });
