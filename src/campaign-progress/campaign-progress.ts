@@ -14,6 +14,20 @@ const STATUS_TEXT: Record<Campaign['status'], string> = {
   STOPPED: 'Stopped',
 };
 
+/** How far a campaign has got: its status, then what it has handled. */
+const progress = (c: Campaign): [number, number] => [
+  { SCHEDULED: 0, IN_PROGRESS: 1, COMPLETED: 2, STOPPED: 2 }[c.status],
+  c.counts.sent + c.counts.skipped,
+];
+
+/** The further along of two views of one campaign. */
+function further(a: Campaign, b: Campaign | undefined): Campaign {
+  if (!b || b.id !== a.id) return a;
+  const [as, ad] = progress(a);
+  const [bs, bd] = progress(b);
+  return bs > as || (bs === as && bd > ad) ? b : a;
+}
+
 const SKIP_TEXT: Record<Campaign['skipped'][number]['reason'], string> = {
   OPTED_OUT: 'opted out of SMS',
 };
@@ -51,6 +65,8 @@ export class CampaignProgress extends LiveElement {
   declare protected campaign: Campaign | undefined;
   declare protected stopping: boolean;
   declare protected refusal: string;
+  /** The latest update heard for this campaign, even while loading. */
+  private heard?: Campaign;
 
   constructor() {
     super();
@@ -64,6 +80,9 @@ export class CampaignProgress extends LiveElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('campaignId') && changed.get('campaignId') !== undefined) {
       this.campaign = undefined;
+      this.heard = undefined;
+      this.refusal = '';
+      this.stopping = false;
       this.reload();
     }
   }
@@ -156,11 +175,14 @@ export class CampaignProgress extends LiveElement {
 
   private async stop(): Promise<void> {
     if (this.stopping) return;
+    const id = this.campaignId;
     this.stopping = true;
     this.refusal = '';
     try {
-      const campaign = await this.live.client.stopCampaign(this.campaignId);
-      this.campaign = campaign;
+      const campaign = await this.live.client.stopCampaign(id);
+      // The element may show another campaign by now.
+      if (id !== this.campaignId) return;
+      this.campaign = further(campaign, this.campaign);
       this.dispatchEvent(
         new CustomEvent('campaign-stopped', {
           detail: campaign,
@@ -169,9 +191,9 @@ export class CampaignProgress extends LiveElement {
         }),
       );
     } catch (error) {
-      this.refusal = failureOf(error).message;
+      if (id === this.campaignId) this.refusal = failureOf(error).message;
     } finally {
-      this.stopping = false;
+      if (id === this.campaignId) this.stopping = false;
     }
   }
 
@@ -189,7 +211,8 @@ export class CampaignProgress extends LiveElement {
     try {
       const campaign = await client.getCampaign(this.campaignId);
       if (!isCurrent()) return;
-      this.campaign = campaign;
+      // An update heard while the answer was on its way may be newer.
+      this.campaign = further(campaign, this.heard);
       this.status = 'ready';
     } catch (error) {
       if (isCurrent()) this.fail(failureOf(error));
@@ -198,8 +221,9 @@ export class CampaignProgress extends LiveElement {
 
   protected override onEvent(event: EngineEvent): void {
     if (event.type === 'campaign.updated') {
-      if (event.data.id !== this.campaignId || this.status !== 'ready') return;
-      this.campaign = event.data;
+      if (event.data.id !== this.campaignId) return;
+      this.heard = event.data;
+      if (this.status === 'ready') this.campaign = event.data;
     } else if (
       event.type === 'engine.reset' ||
       event.type === 'events.missed'

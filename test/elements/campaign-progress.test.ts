@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { delay, http, HttpResponse } from 'msw';
 import '../../src/campaign-progress/define.js';
 import type { CampaignProgress } from '../../src/campaign-progress/campaign-progress.js';
 import {
@@ -107,6 +108,48 @@ describe('<campaign-progress>', () => {
     expect(stopped).to.have.length(1);
     expect(element.shadowRoot!.querySelector('button')).to.equal(null);
     expect(renderedText(element)).to.contain('4 sent 0 skipped 6 to send');
+  });
+
+  it('shows the campaign it now names, whatever a slow Stop answers later', async () => {
+    const alpha = campaign(10, 4).id;
+    const bravo = campaign(10, 4).id;
+    mock.worker.use(
+      http.post('/api/v1/campaigns/:id/stop', async () => {
+        await delay(300);
+        return undefined;
+      }),
+    );
+    const element = await render(alpha, true);
+    deep<HTMLButtonElement>(element, 'button').click();
+    element.campaignId = bravo;
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('July Sale Sending'),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(renderedText(element)).to.contain('July Sale Sending');
+    expect(element.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    expect(mock.engine.getCampaign(alpha).status).to.equal('STOPPED');
+  });
+
+  it('keeps an update heard while it was still loading', async () => {
+    const id = campaign(10, 4).id;
+    // The answer is read at once, then takes its time to arrive.
+    mock.worker.use(
+      http.get('/api/v1/campaigns/:id', async ({ params }) => {
+        const answer = mock.engine.getCampaign(String(params.id));
+        await delay(300);
+        return HttpResponse.json(answer);
+      }),
+    );
+    const element = await fixture<CampaignProgress>(
+      html`<campaign-progress campaign-id=${id}></campaign-progress>`,
+    );
+    // The answer is on its way when the campaign sends its next four.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    mock.engine.advanceClock(5 * 60);
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('8 sent 0 skipped 2 to send'),
+    );
   });
 
   it('offers no stop button unless can-stop is set', async () => {
