@@ -67,7 +67,7 @@ export class RoutedQueue extends LiveElement {
     agentId: { attribute: 'agent-id' },
     queue: { state: true },
     answering: { state: true },
-    refusals: { state: true },
+    refusal: { state: true },
   };
 
   declare inboxId: string;
@@ -75,8 +75,11 @@ export class RoutedQueue extends LiveElement {
   declare protected queue: InboxQueue | undefined;
   /** Offers whose answer is on its way. */
   declare protected answering: ReadonlySet<string>;
-  /** Why an answer was refused, by offer id, until the offer goes. */
-  declare protected refusals: ReadonlyMap<string, string>;
+  /**
+   * Why the last answer was refused. It stays after the offer's row goes
+   * (a refused offer has usually just run out), until the next answer.
+   */
+  declare protected refusal: string;
 
   private requested = 0;
   private applied = 0;
@@ -108,7 +111,7 @@ export class RoutedQueue extends LiveElement {
     this.agentId = '';
     this.queue = undefined;
     this.answering = new Set();
-    this.refusals = new Map();
+    this.refusal = '';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -146,6 +149,11 @@ export class RoutedQueue extends LiveElement {
               </ul>`
         }
         ${queue.offers.length > 0 ? this.renderOffers(queue) : nothing}
+        ${
+          this.refusal
+            ? html`<p class="refused" role="alert">${this.refusal}</p>`
+            : nothing
+        }
         <h3>Waiting <span class="count">${queue.waiting.length}</span></h3>
         ${
           queue.waiting.length === 0
@@ -216,37 +224,32 @@ export class RoutedQueue extends LiveElement {
   /** Accept and Decline for an offer made to the agent using the page. */
   private renderAnswer(offer: PendingOffer) {
     const busy = this.answering.has(offer.id);
-    const refused = this.refusals.get(offer.id);
     const customer = formatName(offer.customerName);
     return html`<span class="answer" part="offer-actions">
-        <button
-          class="action primary"
-          ?disabled=${busy}
-          aria-label=${`Accept ${customer}`}
-          @click=${() => this.answer(offer, true)}
-        >
-          Accept
-        </button>
-        <button
-          class="action"
-          ?disabled=${busy}
-          aria-label=${`Decline ${customer}`}
-          @click=${() => this.answer(offer, false)}
-        >
-          Decline
-        </button>
-      </span>
-      ${
-        refused ? html`<p class="refused" role="alert">${refused}</p>` : nothing
-      }`;
+      <button
+        class="action primary"
+        ?disabled=${busy}
+        aria-label=${`Accept ${customer}`}
+        @click=${() => this.answer(offer, true)}
+      >
+        Accept
+      </button>
+      <button
+        class="action"
+        ?disabled=${busy}
+        aria-label=${`Decline ${customer}`}
+        @click=${() => this.answer(offer, false)}
+      >
+        Decline
+      </button>
+    </span>`;
   }
 
   private async answer(offer: PendingOffer, accepted: boolean): Promise<void> {
     if (this.answering.has(offer.id)) return;
     this.answering = new Set([...this.answering, offer.id]);
-    const refusals = new Map(this.refusals);
-    refusals.delete(offer.id);
-    this.refusals = refusals;
+    this.refusal = '';
+    const hadFocus = this.shadowRoot?.activeElement != null;
     try {
       const client = this.live.client;
       if (accepted) await client.acceptOffer(offer.id);
@@ -256,11 +259,6 @@ export class RoutedQueue extends LiveElement {
         conversationId: offer.conversationId,
         accepted,
       };
-      // The buttons go with the offer: keep focus in the inbox, not lost
-      // to the page.
-      const hadFocus = this.shadowRoot?.activeElement !== null;
-      await this.updateComplete;
-      if (hadFocus) this.renderRoot.querySelector('section')?.focus();
       this.dispatchEvent(
         new CustomEvent('offer-answered', {
           detail,
@@ -269,15 +267,19 @@ export class RoutedQueue extends LiveElement {
         }),
       );
     } catch (error) {
-      this.refusals = new Map(this.refusals).set(
-        offer.id,
-        failureOf(error).message,
-      );
+      const what = accepted ? 'accept' : 'decline';
+      this.refusal = `Couldn’t ${what} ${formatName(offer.customerName)}: ${failureOf(error).message}`;
     } finally {
       const answering = new Set(this.answering);
       answering.delete(offer.id);
       this.answering = answering;
       this.refreshSoon();
+    }
+    // The buttons go with the offer: keep focus in the inbox, not lost to
+    // the page.
+    await this.updateComplete;
+    if (hadFocus && !this.shadowRoot?.activeElement) {
+      this.renderRoot.querySelector('section')?.focus();
     }
   }
 

@@ -106,7 +106,10 @@ describe('<campaign-progress>', () => {
       expect(renderedText(element)).to.contain('July Sale Stopped'),
     );
     expect(stopped).to.have.length(1);
-    expect(element.shadowRoot!.querySelector('button')).to.equal(null);
+    expect(
+      element.shadowRoot!.querySelector('button') === null,
+      'nothing should match',
+    ).to.equal(true);
     expect(renderedText(element)).to.contain('4 sent 0 skipped 6 to send');
   });
 
@@ -127,7 +130,10 @@ describe('<campaign-progress>', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(renderedText(element)).to.contain('July Sale Sending');
-    expect(element.shadowRoot!.querySelector('[role=alert]')).to.equal(null);
+    expect(
+      element.shadowRoot!.querySelector('[role=alert]') === null,
+      'nothing should match',
+    ).to.equal(true);
     expect(mock.engine.getCampaign(alpha).status).to.equal('STOPPED');
   });
 
@@ -154,7 +160,10 @@ describe('<campaign-progress>', () => {
 
   it('offers no stop button unless can-stop is set', async () => {
     const element = await render(campaign(10, 4).id);
-    expect(element.shadowRoot!.querySelector('button')).to.equal(null);
+    expect(
+      element.shadowRoot!.querySelector('button') === null,
+      'nothing should match',
+    ).to.equal(true);
   });
 
   it('says what is wrong with an unknown campaign, without a retry', async () => {
@@ -164,8 +173,9 @@ describe('<campaign-progress>', () => {
     await eventually(() =>
       expect(deep(element, '[role=alert]').textContent).to.contain('cmp_404'),
     );
-    expect(element.shadowRoot!.querySelector('[role=alert] button')).to.equal(
-      null,
-    );
+    expect(
+      element.shadowRoot!.querySelector('[role=alert] button') === null,
+      'nothing should match',
+    ).to.equal(true);
   });
 });

@@ -172,7 +172,10 @@ describe('<routed-queue>', () => {
           'Marcus Reed',
         ),
       );
-      expect(element.shadowRoot!.querySelector('[part=offers]')).to.equal(null);
+      expect(
+        element.shadowRoot!.querySelector('[part=offers]') === null,
+        'nothing should match',
+      ).to.equal(true);
       const [customer] = mock.engine.findCustomersByPhone(story.phones.marcus);
       const [conversation] = mock.engine.listConversations(customer!.id);
       expect(conversation!.agentId).to.equal(story.agents.amara);
@@ -196,8 +199,9 @@ describe('<routed-queue>', () => {
       );
       // Ben's offer is not Amara's to answer.
       expect(
-        element.shadowRoot!.querySelector('[part=offer-actions]'),
-      ).to.equal(null);
+        element.shadowRoot!.querySelector('[part=offer-actions]') === null,
+        'nothing should match',
+      ).to.equal(true);
     });
 
     it('says why, in words, when the offer is no longer theirs', async () => {
@@ -210,8 +214,18 @@ describe('<routed-queue>', () => {
       ).click();
       await eventually(() =>
         expect(deep(element, '[role=alert]')?.textContent).to.contain(
-          'no longer pending',
+          'Couldn’t accept Marcus Reed: Offer',
         ),
+      );
+      // It stays once the queue has caught up: the offer went on to Ben.
+      await eventually(() =>
+        expect(renderedText(deep(element, '[part=offers]'))).to.match(
+          /^Marcus Reed to Ben Okafor/,
+        ),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(deep(element, '[role=alert]').textContent).to.contain(
+        'no longer pending',
       );
     });
 
@@ -252,8 +266,9 @@ describe('<routed-queue>', () => {
       });
       await eventually(() => expect(deep(element, '[part=offers]')).to.exist);
       expect(
-        element.shadowRoot!.querySelector('[part=offer-actions]'),
-      ).to.equal(null);
+        element.shadowRoot!.querySelector('[part=offer-actions]') === null,
+        'nothing should match',
+      ).to.equal(true);
     });
   });
 
@@ -272,9 +287,10 @@ describe('<routed-queue>', () => {
       html`<routed-queue inbox-id="inb_404"></routed-queue>`,
     );
     await eventually(() => expect(renderedText(element)).to.contain('inb_404'));
-    expect(element.shadowRoot!.querySelector('[role=alert] button')).to.equal(
-      null,
-    );
+    expect(
+      element.shadowRoot!.querySelector('[role=alert] button') === null,
+      'nothing should match',
+    ).to.equal(true);
   });
 
   it('shows a malformed answer as an error, not a blank', async () => {
@@ -323,6 +339,9 @@ describe('<routed-queue>', () => {
     });
     const element = await render();
     expect(renderedText(element)).to.contain('<b id="bold">Eve</b>');
-    expect(element.shadowRoot!.querySelector('#bold')).to.equal(null);
+    expect(
+      element.shadowRoot!.querySelector('#bold') === null,
+      'nothing should match',
+    ).to.equal(true);
   });
 });

@@ -140,7 +140,10 @@ describe('<sms-composer>', () => {
       expect(agentMessages()).to.deep.equal(['Please try me again']),
     );
     await eventually(() =>
-      expect(element.shadowRoot!.querySelector('.failed')).to.equal(null),
+      expect(
+        element.shadowRoot!.querySelector('.failed') === null,
+        'nothing should match',
+      ).to.equal(true),
     );
   });
 

@@ -147,7 +147,7 @@ describe('<sms-timeline>', () => {
     await eventually(() =>
       expect(renderedText(deep(element, '.log'))).to.contain('<img src=x'),
     );
-    expect(deep(element, '.log').querySelector('img')).to.equal(null);
+    expect(deep(element, '.log').querySelector('img') === null).to.equal(true);
   });
 
   it('opens on the newest message, even when campaign rows draw late', async () => {
@@ -249,9 +249,10 @@ describe('<sms-timeline>', () => {
       }),
     );
     await eventually(() =>
-      expect(element.shadowRoot!.querySelector('[part=reconnecting]')).to.equal(
-        null,
-      ),
+      expect(
+        element.shadowRoot!.querySelector('[part=reconnecting]') === null,
+        'nothing should match',
+      ).to.equal(true),
     );
     await eventually(() =>
       expect(renderedText(deep(element, '.log'))).to.contain(
@@ -348,7 +349,10 @@ describe('<sms-timeline>', () => {
       mock.engine.closeConversation(open!.id);
       const element = await render();
       await element.updateComplete;
-      expect(element.shadowRoot!.querySelector('sms-composer')).to.equal(null);
+      expect(
+        element.shadowRoot!.querySelector('sms-composer') === null,
+        'nothing should match',
+      ).to.equal(true);
     });
   });
 
@@ -390,7 +394,10 @@ describe('<sms-timeline>', () => {
       html`<sms-timeline customer-id="cus_404"></sms-timeline>`,
     );
     await eventually(() => expect(renderedText(element)).to.contain('cus_404'));
-    expect(element.shadowRoot!.querySelector('button')).to.equal(null);
+    expect(
+      element.shadowRoot!.querySelector('button') === null,
+      'nothing should match',
+    ).to.equal(true);
   });
 
   it('asks for a customer-id when it has none', async () => {
@@ -451,7 +458,10 @@ describe('<sms-timeline>', () => {
     button.focus();
     button.click();
     await eventually(() =>
-      expect(element.shadowRoot!.querySelector('.earlier')).to.equal(null),
+      expect(
+        element.shadowRoot!.querySelector('.earlier') === null,
+        'nothing should match',
+      ).to.equal(true),
     );
     // The row the reader saw is where it was; focus stayed in the log.
     expect(Math.abs(first.getBoundingClientRect().top - offset)).to.be.below(2);

@@ -64,7 +64,10 @@ describe('<campaign-answer>', () => {
         .body=${'<img src=x onerror=alert(1)>Hi'}
       ></campaign-answer>`,
     );
-    expect(element.shadowRoot!.querySelector('img')).to.equal(null);
+    expect(
+      element.shadowRoot!.querySelector('img') === null,
+      'nothing should match',
+    ).to.equal(true);
     expect(renderedText(element)).to.contain('<img src=x onerror=alert(1)>Hi');
   });
 });
