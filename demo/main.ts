@@ -166,6 +166,16 @@ async function refresh(): Promise<void> {
 }
 
 let lastLine = '';
+/** One redraw for a burst of changes, not one for each. */
+let pending: ReturnType<typeof setTimeout> | undefined;
+function refreshSoon(): void {
+  if (pending !== undefined) return;
+  pending = setTimeout(() => {
+    pending = undefined;
+    void refresh();
+  }, 100);
+}
+
 client.events.subscribe((event) => {
   const line = describeEvent(event, engine);
   // The same change told twice in a row (an agent updated by two steps of
@@ -178,7 +188,7 @@ client.events.subscribe((event) => {
     log.prepend(item);
     while (log.childElementCount > 50) log.lastElementChild!.remove();
   }
-  if (event.type !== 'item.created') void refresh();
+  if (event.type !== 'item.created') refreshSoon();
 });
 
 showScenario();

@@ -4,9 +4,9 @@
  * sendAt or at once, until done or stopped. Everything runs on the
  * engine's clock, so a test moves time on instead of waiting.
  */
-import type { Campaign, CreateCampaignRequest } from '../../src/sdk/schemas.js';
+import { CreateCampaignRequest, type Campaign } from '../../src/sdk/schemas.js';
 import { appendOutbound } from './delivery.js';
-import { EngineError, notFound, refuseRepeats } from './errors.js';
+import { checked, EngineError, notFound, refuseRepeats } from './errors.js';
 import { refuseInboxNumber, replyKey } from './messaging.js';
 import type { CampaignRecord } from './records.js';
 import type { Store } from './store.js';
@@ -39,8 +39,9 @@ function view(record: CampaignRecord): Campaign {
 /** Checks the request, keeps the campaign, and sends what is due now. */
 export function createCampaign(
   store: Store,
-  input: CreateCampaignRequest,
+  request: CreateCampaignRequest,
 ): Campaign {
+  const input = checked(CreateCampaignRequest, request);
   if (!store.state.inboxByNumber.has(input.from)) {
     throw new EngineError(
       'not_found',

@@ -16,9 +16,12 @@ export function closeConversation(store: Store, id: string): Conversation {
     return store.conversationView(conversation);
   }
   if (conversation.agentId === null) {
+    const offered = store.state.offerByConversation.has(id);
     throw new EngineError(
       'conflict',
-      `Conversation ${id} is waiting in its inbox's queue; it can be closed once an agent has it.`,
+      offered
+        ? `Conversation ${id} is offered to an agent, waiting for their answer; it can be closed once an agent has it.`
+        : `Conversation ${id} is waiting in its inbox's queue; it can be closed once an agent has it.`,
     );
   }
   conversation.status = 'CLOSED';

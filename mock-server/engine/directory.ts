@@ -1,12 +1,11 @@
 /** Inboxes and the agents who work them. */
-import type {
-  Agent,
+import type { Agent, Inbox } from '../../src/sdk/schemas.js';
+import {
   CreateAgentRequest,
   CreateInboxRequest,
-  Inbox,
   UpdateAgentRequest,
+  UpdateInboxRequest,
 } from '../../src/sdk/schemas.js';
-import { UpdateInboxRequest } from '../../src/sdk/schemas.js';
 import { drain, requeue } from './assignment.js';
 import { withdrawOffers } from './offers.js';
 import { checked, EngineError, refuseRepeats } from './errors.js';
@@ -14,7 +13,10 @@ import type { AgentRecord } from './records.js';
 import type { Store } from './store.js';
 
 /** A new inbox on numbers no other inbox links. */
-export function createInbox(store: Store, input: CreateInboxRequest): Inbox {
+export function createInbox(store: Store, request: CreateInboxRequest): Inbox {
+  // The engine may be called directly, not only through the HTTP layer, so
+  // each operation reads its input with the schema the API does.
+  const input = checked(CreateInboxRequest, request);
   const { inboxes, inboxByNumber } = store.state;
   refuseRepeats(input.phoneNumbers, (i) => `phoneNumbers.${i}`);
   input.phoneNumbers.forEach((number, index) => {
@@ -50,8 +52,6 @@ export function updateInbox(
   patch: UpdateInboxRequest,
 ): Inbox {
   const inbox = store.inbox(id);
-  // The engine may be called directly, not only through the HTTP layer, so
-  // it reads the patch with the same schema the API does.
   const settings = checked(UpdateInboxRequest, patch);
   for (const [key, value] of Object.entries(settings)) {
     if (value !== undefined) Object.assign(inbox, { [key]: value });
@@ -62,7 +62,8 @@ export function updateInbox(
 }
 
 /** A new agent; an available one takes waiting conversations at once. */
-export function createAgent(store: Store, input: CreateAgentRequest): Agent {
+export function createAgent(store: Store, request: CreateAgentRequest): Agent {
+  const input = checked(CreateAgentRequest, request);
   input.inboxIds.forEach((id, index) => store.inbox(id, `inboxIds.${index}`));
   const seq = store.tick();
   const agent: AgentRecord = {
@@ -88,9 +89,10 @@ export function createAgent(store: Store, input: CreateAgentRequest): Agent {
 export function updateAgent(
   store: Store,
   id: string,
-  patch: UpdateAgentRequest,
+  request: UpdateAgentRequest,
 ): Agent {
   const agent = store.agent(id);
+  const patch = checked(UpdateAgentRequest, request);
   const capacity = patch.capacity ?? agent.capacity;
   const most = patch.maxCapacity ?? agent.maxCapacity;
   if (most !== undefined && capacity > most) {

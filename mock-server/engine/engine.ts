@@ -12,6 +12,7 @@
  * This class is the engine's whole surface; each operation lives in the
  * module named beside it.
  */
+import { AdvanceClockRequest } from '../../src/sdk/schemas.js';
 import type {
   Agent,
   Campaign,
@@ -37,7 +38,7 @@ import {
   updateAgent,
   updateInbox,
 } from './directory.js';
-import { EngineError } from './errors.js';
+import { checked, EngineError } from './errors.js';
 import type { EventLog } from './event-log.js';
 import {
   createCampaign,
@@ -59,7 +60,13 @@ export class Engine {
   private readonly store: Store;
 
   constructor(clock: Clock, options: EngineOptions = {}) {
-    this.store = new Store(clock, options);
+    const { choose = 'index' } = options ?? {};
+    if (choose !== 'index' && choose !== 'scan') {
+      throw new RangeError(
+        `choose must be 'index' or 'scan', not ${JSON.stringify(choose)}.`,
+      );
+    }
+    this.store = new Store(clock, options ?? {});
   }
 
   /** Every change, with rising ids, for `/events`. */
@@ -79,13 +86,8 @@ export class Engine {
    */
   advanceClock(seconds: number): string {
     const clock = this.store.clock;
-    if (!Number.isFinite(seconds) || seconds < 0) {
-      throw new EngineError(
-        'invalid',
-        `expected seconds to move forward, not ${seconds}.`,
-        'advanceSeconds',
-      );
-    }
+    // The same bounds as POST /clock: forward, and at most a week at once.
+    checked(AdvanceClockRequest, { advanceSeconds: seconds });
     if (!clock.advance) {
       throw new EngineError(
         'conflict',

@@ -145,7 +145,13 @@ function chosenBecause(
   const breaker = idleBreaks
     ? 'had gone longest since a last assignment'
     : 'was the first of them added';
-  const names = tied.map((c) => c.name).join(' and ');
+  // A large inbox can have many level: name a few and count the rest.
+  const shown = tied.slice(0, 3).map((c) => c.name);
+  const more = tied.length - shown.length;
+  const names =
+    more > 0
+      ? `${shown.join(', ')} and ${more} other${more === 1 ? '' : 's'}`
+      : shown.join(' and ');
   return `${chosen.name} tied with ${names} on ${standing}, and ${breaker}`;
 }
 

@@ -16,12 +16,20 @@ export const PhoneNumber = z.e164({
 });
 
 const Id = z.string().check(z.minLength(1));
-const Name = z.string().check(z.trim(), z.minLength(1), z.maxLength(200));
+/** Something a person can see: not empty, not only spaces or zero-widths. */
+const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff]/u;
+const Name = z
+  .string()
+  .check(
+    z.trim(),
+    z.minLength(1),
+    z.maxLength(200),
+    z.regex(VISIBLE, { error: 'expected a name a person can read' }),
+  );
 const Timestamp = z.iso.datetime({ offset: true });
 const Body = z.string().check(z.maxLength(MAX_BODY_LENGTH));
-/** Something a person can see: not empty, not only spaces or zero-widths. */
 const VisibleBody = Body.check(
-  z.regex(/[^\s\u200b-\u200d\u2060\ufeff]/u, {
+  z.regex(VISIBLE, {
     error: 'expected some text, not only white space',
   }),
 );

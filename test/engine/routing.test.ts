@@ -1,4 +1,6 @@
 import { expect } from '@open-wc/testing';
+import { ManualClock } from '../../mock-server/clock.js';
+import { Engine } from '../../mock-server/engine/engine.js';
 import { EngineError } from '../../mock-server/engine/errors.js';
 import {
   customerNumber,
@@ -6,6 +8,7 @@ import {
   JULIE,
   nextSid,
   OTHER,
+  refusal,
   setup,
   snapshot,
 } from '../helpers/engine.js';
@@ -326,5 +329,83 @@ describe('routing engine', () => {
       ).to.throw(EngineError, /waiting in its inbox's queue/);
       expect(snapshot(t.engine)).to.equal(before);
     });
+  });
+});
+
+describe('the engine, called directly', () => {
+  it('reads every input with the API’s schemas, refusing bad ones and changing nothing', () => {
+    const t = setup();
+    const before = snapshot(t.engine);
+    const cases: Array<[() => unknown, string]> = [
+      // Cast: a caller without types can send anything.
+      [
+        () =>
+          t.engine.createAgent({
+            name: 'Ben',
+            inboxIds: [t.gold.id],
+            capacity: 2,
+            status: 'away' as never,
+          }),
+        'status',
+      ],
+      [
+        () =>
+          t.engine.createInbox({
+            name: 'Silver',
+            phoneNumbers: ['+14155550166'],
+            policy: 'RANDOM' as never,
+          }),
+        'policy',
+      ],
+      [
+        () =>
+          t.engine.createAgent({
+            name: 'Ben',
+            inboxIds: [t.gold.id],
+            capacity: Number.NaN,
+          }),
+        'capacity',
+      ],
+      [
+        () =>
+          t.engine.createCampaign({
+            name: 'Sale',
+            from: GOLD,
+            answer: { name: 'Sale', body: 'On' },
+            recipients: [{ name: 'Ann', phoneNumber: '+14155550177' }],
+            ratePerFiveMinutes: 0,
+          }),
+        'ratePerFiveMinutes',
+      ],
+      [() => t.engine.advanceClock(1e13), 'advanceSeconds'],
+      [
+        () =>
+          t.engine.createInbox({
+            name: '\u200b\u200b',
+            phoneNumbers: ['+14155550166'],
+          }),
+        'name',
+      ],
+    ];
+    for (const [run, field] of cases) {
+      const error = refusal(run);
+      expect([error.kind, error.field], error.message).to.deep.equal([
+        'invalid',
+        field,
+      ]);
+    }
+    expect(snapshot(t.engine)).to.equal(before);
+    expect(t.clock.now().toISOString()).to.equal(
+      new ManualClock().now().toISOString(),
+    );
+  });
+
+  it('refuses options it does not know', () => {
+    expect(
+      () => new Engine(new ManualClock(), { choose: 'bogus' as never }),
+    ).to.throw(RangeError, /choose must be 'index' or 'scan'/);
+    expect(() => new Engine(new ManualClock(), { keepEvents: 0 })).to.throw(
+      /keepEvents/,
+    );
   });
 });
