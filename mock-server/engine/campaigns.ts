@@ -71,7 +71,8 @@ export function createCampaign(
     createdAt: store.now(),
     pending: input.recipients.map((r) => ({ ...r })),
     sendTimes: [],
-    sendAtMs: sendAtMs ?? store.clock.now().getTime(),
+    // A sendAt already past means at once: nothing is sent back in time.
+    sendAtMs: Math.max(sendAtMs ?? 0, store.clock.now().getTime()),
   };
   store.state.campaigns.set(record.id, record);
   send(store, record);
@@ -113,8 +114,12 @@ export function sendDue(store: Store): void {
 
 /**
  * Sends the next recipients as far as the five-minute window allows.
- * An opted-out recipient is skipped when their turn comes, and a skip
- * uses none of the rate.
+ * Each message's turn comes at once while fewer than the rate have gone,
+ * then five minutes after the message `rate` places before it; every
+ * turn that has come by now is sent, stamped with its own time, so a
+ * clock that moved an hour in one step sends an hour's worth, and no five
+ * minutes ever hold more than the rate. An opted-out recipient is skipped
+ * when their turn comes, and a skip uses none of the rate.
  */
 function send(store: Store, record: CampaignRecord): void {
   const now = store.clock.now().getTime();
@@ -122,9 +127,14 @@ function send(store: Store, record: CampaignRecord): void {
     record.status = 'IN_PROGRESS';
   }
   if (record.status !== 'IN_PROGRESS') return;
-  record.sendTimes = record.sendTimes.filter((t) => t > now - WINDOW_MS);
+  const rate = record.ratePerFiveMinutes;
+  const times = record.sendTimes;
   while (record.pending.length > 0) {
-    if (record.sendTimes.length >= record.ratePerFiveMinutes) return;
+    const turn =
+      times.length < rate
+        ? record.sendAtMs
+        : times[times.length - rate]! + WINDOW_MS;
+    if (turn > now) return;
     const { name, phoneNumber } = record.pending.shift()!;
     const customer = store.findOrCreateCustomer(phoneNumber, name);
     if (!store.textable(customer, phoneNumber)) {
@@ -132,23 +142,27 @@ function send(store: Store, record: CampaignRecord): void {
       record.skipped.push({ customerId: customer.id, phoneNumber, reason });
       continue;
     }
-    const item = appendOutbound(store, {
-      conversationId: null,
-      customerId: customer.id,
-      initiator: { type: 'CAMPAIGN', id: record.id },
-      content: {
-        type: 'SMS',
-        from: record.from,
-        to: phoneNumber,
-        body: record.answer.body,
-        attachments: [],
-        campaign: {
-          id: record.id,
-          name: record.name,
-          answerName: record.answer.name,
+    const item = appendOutbound(
+      store,
+      {
+        conversationId: null,
+        customerId: customer.id,
+        initiator: { type: 'CAMPAIGN', id: record.id },
+        content: {
+          type: 'SMS',
+          from: record.from,
+          to: phoneNumber,
+          body: record.answer.body,
+          attachments: [],
+          campaign: {
+            id: record.id,
+            name: record.name,
+            answerName: record.answer.name,
+          },
         },
       },
-    });
+      turn,
+    );
     store.state.unanswered.set(replyKey(phoneNumber, record.from), {
       campaignId: record.id,
       itemId: item.id,
@@ -158,7 +172,9 @@ function send(store: Store, record: CampaignRecord): void {
       phoneNumber,
       itemId: item.id,
     });
-    record.sendTimes.push(now);
+    // Only the last `rate` turns decide the next one.
+    times.push(turn);
+    if (times.length > rate) times.shift();
   }
   record.status = 'COMPLETED';
 }

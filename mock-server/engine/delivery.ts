@@ -30,22 +30,30 @@ export interface StatusCallback {
   errorCode?: string;
 }
 
-/** Sends an SMS from the business: a timeline item, queued for delivery. */
+/**
+ * Sends an SMS from the business: a timeline item, queued for delivery,
+ * stamped now or at `at` (clock ms; see Store.append).
+ */
 export function appendOutbound(
   store: Store,
   fields: Omit<TimelineItem, 'id' | 'timestamp' | 'content'> & {
     content: Omit<SmsContent, 'messageSid' | 'delivery'>;
   },
+  at?: number,
 ): TimelineItem {
   const messageSid = store.nextOutboundSid();
-  const item = store.append({
-    ...fields,
-    content: {
-      ...fields.content,
-      messageSid,
-      delivery: { status: 'queued', updatedAt: store.now() },
+  const stamp = at === undefined ? store.now() : new Date(at).toISOString();
+  const item = store.append(
+    {
+      ...fields,
+      content: {
+        ...fields.content,
+        messageSid,
+        delivery: { status: 'queued', updatedAt: stamp },
+      },
     },
-  });
+    at,
+  );
   store.state.outboundSids.set(messageSid, {
     customerId: item.customerId,
     itemId: item.id,

@@ -46,7 +46,7 @@ export interface ConversationRecord extends Conversation {
 export interface CampaignRecord extends Omit<Campaign, 'counts'> {
   /** Recipients still to text, in order. */
   pending: Array<{ name: string; phoneNumber: string }>;
-  /** When each message of the last five minutes went, clock ms. */
+  /** When the last ratePerFiveMinutes messages had their turns, clock ms. */
   sendTimes: number[];
   /** When sending may start, clock ms. */
   sendAtMs: number;

@@ -212,12 +212,16 @@ export class Store {
     return customer;
   }
 
-  /** Adds an item to its customer's timeline, stamped with the clock. */
-  append(fields: NewItem): TimelineItem {
+  /**
+   * Adds an item to its customer's timeline, stamped with the clock, or
+   * with `at` (clock ms) for something whose time came while the clock
+   * moved on in one step.
+   */
+  append(fields: NewItem, at?: number): TimelineItem {
     const seq = this.tick();
     const item: TimelineItem = deepFreeze({
       id: `itm_${seq}`,
-      timestamp: this.now(),
+      timestamp: at === undefined ? this.now() : new Date(at).toISOString(),
       ...fields,
     });
     insertSorted(this.state.timelines.get(item.customerId)!, { item, seq });

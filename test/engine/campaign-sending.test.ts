@@ -49,6 +49,30 @@ describe('campaign sending', () => {
     });
   });
 
+  it('sends as the window allows however far the clock moves at once, each message at its time', () => {
+    const t = setup();
+    const started = campaign(t, 600);
+    const start = t.clock.now().getTime();
+    // An hour in one move holds twelve windows: 40 at once, then 40 at
+    // each 5 minutes after, up to and including the hour's end.
+    t.engine.advanceClock(60 * MINUTE);
+    const { recipients, counts } = t.engine.getCampaign(started.id);
+    expect(counts.sent).to.equal(40 * 13);
+    // Each message is stamped with when its turn came, so no five minutes
+    // of the timelines hold more than the rate.
+    const times = recipients.map((r) => {
+      const item = t.engine
+        .getTimeline(r.customerId)
+        .items.find((i) => i.id === r.itemId)!;
+      return Date.parse(item.timestamp) - start;
+    });
+    expect(times.slice(38, 42)).to.deep.equal([0, 0, 5 * 60_000, 5 * 60_000]);
+    expect(times.at(-1)).to.equal(60 * 60_000);
+    for (let i = 40; i < times.length; i++) {
+      expect(times[i]! - times[i - 40]!).to.be.at.least(5 * 60_000);
+    }
+  });
+
   it('tells of its progress as campaign.updated events', () => {
     const t = setup();
     const before = t.engine.events.latestId;
