@@ -7,6 +7,7 @@ export { CampaignProgress } from './campaign-progress/campaign-progress.js';
 export { NumberHovercard } from './number-hovercard/number-hovercard.js';
 export { ReplyMarker } from './reply-marker/reply-marker.js';
 export { RoutedQueue, type OfferAnswer } from './routed-queue/routed-queue.js';
+export { SmsAttachment } from './sms-attachment/sms-attachment.js';
 export { SmsComposer, type ReplyDetail } from './sms-composer/sms-composer.js';
 export { SmsTimeline } from './sms-timeline/sms-timeline.js';
 export { clientContext, provideClient } from './shared/context.js';

@@ -4,6 +4,7 @@
  * `sms-campaign-kit/elements` for the classes without registering them.
  */
 import './campaign-answer/define.js';
+import './sms-attachment/define.js';
 import './campaign-progress/define.js';
 import './number-hovercard/define.js';
 import './reply-marker/define.js';

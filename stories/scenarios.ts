@@ -37,6 +37,28 @@ export interface World {
   msw(...overrides: RequestHandler[]): MswParameter;
 }
 
+/**
+ * The stories' MMS files, served by the same worker as the API: a drawn
+ * receipt for any `.jpg` on the media host, and a 404 for anything else
+ * there, as a lost file would be.
+ */
+const RECEIPT = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="160" viewBox="0 0 240 160">
+  <rect width="240" height="160" fill="#f6f8fa"/>
+  <rect x="70" y="12" width="100" height="136" rx="4" fill="#fff" stroke="#d0d7de"/>
+  <text x="120" y="36" font-family="sans-serif" font-size="11" text-anchor="middle" fill="#1f2328">NORTHWIND</text>
+  <g stroke="#8c959f" stroke-width="3"><path d="M84 56h72M84 70h56M84 84h64M84 98h48"/></g>
+  <text x="120" y="132" font-family="sans-serif" font-size="12" text-anchor="middle" fill="#1f2328">$84.00</text>
+</svg>`;
+const media: RequestHandler = http.get(
+  'https://media.northwind.example/*',
+  ({ request }) =>
+    new URL(request.url).pathname.endsWith('.jpg')
+      ? new HttpResponse(RECEIPT, {
+          headers: { 'content-type': 'image/svg+xml' },
+        })
+      : new HttpResponse(null, { status: 404 }),
+);
+
 export function newWorld(): World {
   const clock = new ManualClock(STORY_TIME);
   const engine = new Engine(clock);
@@ -46,7 +68,7 @@ export function newWorld(): World {
     at: (minutes) =>
       clock.set(new Date(Date.parse(STORY_TIME) + minutes * MINUTE)),
     msw: (...overrides) => ({
-      handlers: [...overrides, ...createHandlers(engine)],
+      handlers: [...overrides, media, ...createHandlers(engine)],
     }),
   };
 }
@@ -255,6 +277,18 @@ export function photoAttached(): JulySaleWorld {
     {
       url: 'https://media.northwind.example/mms/receipt-0144.jpg',
       contentType: 'image/jpeg',
+    },
+    {
+      url: 'https://media.northwind.example/mms/terms-0144.pdf',
+      contentType: 'application/pdf',
+    },
+  ]);
+  world.at(-4);
+  // A photo the carrier no longer has: the timeline says so in words.
+  world.text('priya', 'And this one?', [
+    {
+      url: 'https://media.northwind.example/mms/expired-0145.png',
+      contentType: 'image/png',
     },
   ]);
   world.at(0);

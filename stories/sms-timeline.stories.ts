@@ -110,7 +110,7 @@ export const CustomerOptedOut: Story = {
 
 const photo = photoAttached();
 export const ReplyWithAPhoto: Story = {
-  name: 'Reply with a photo (MMS)',
+  name: 'MMS: a photo, a PDF, and a photo that is gone',
   ...timelineOf(photo, photo.sale.customers.priya),
 };
 

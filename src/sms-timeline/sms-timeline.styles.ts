@@ -65,9 +65,11 @@ export const styles = css`
   }
 
   .attachment {
-    display: block;
-    color: inherit;
-    font-size: 0.875rem;
+    margin-top: 0.375rem;
+  }
+
+  .attachment:first-child {
+    margin-top: 0;
   }
 
   .meta,

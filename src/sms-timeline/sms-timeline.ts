@@ -7,6 +7,7 @@ import type {
   EngineEvent,
   TimelineItem,
 } from '../sdk/schemas.js';
+import '../sms-attachment/define.js';
 import '../sms-composer/define.js';
 import { failureOf } from '../shared/failure.js';
 import { formatName } from '../shared/format.js';

@@ -11,6 +11,7 @@ import type {
   TimelineItem,
 } from '../sdk/schemas.js';
 import { formatFullTime, formatName, formatTime } from '../shared/format.js';
+import { kindOf } from '../sms-attachment/sms-attachment.js';
 import { describeDelivery, undelivered } from '../shared/delivery.js';
 import type { OutgoingReply } from '../shared/outbox.js';
 
@@ -110,13 +111,12 @@ function renderBubble(
       ${content.body ? html`<p class="text" dir="auto">${content.body}</p>` : nothing}
       ${content.attachments.map(
         (a, i) =>
-          html`<a
+          html`<sms-attachment
             class="attachment"
-            href=${a.url}
-            target="_blank"
-            rel="noopener noreferrer"
-            >Attachment ${i + 1} (${a.contentType})</a
-          >`,
+            url=${a.url}
+            content-type=${a.contentType}
+            label=${`${kindOf(a.contentType)}${content.attachments.length > 1 ? ` ${i + 1}` : ''} from ${who}`}
+          ></sms-attachment>`,
       )}
     </div>
     <div class="meta">

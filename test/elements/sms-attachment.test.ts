@@ -1,0 +1,65 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../../src/sms-attachment/define.js';
+import type { SmsAttachment } from '../../src/sms-attachment/sms-attachment.js';
+import { deep, renderedText } from '../helpers/elements.js';
+import { eventually } from '../helpers/mock.js';
+
+/** A real image, so the thumbnail loads without the network. */
+const PIXEL =
+  'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
+
+const render = (url: string, contentType: string, label = '') =>
+  fixture<SmsAttachment>(
+    html`<sms-attachment
+      url=${url}
+      content-type=${contentType}
+      label=${label}
+    ></sms-attachment>`,
+  );
+
+describe('<sms-attachment>', () => {
+  it('shows a photo as a lazy thumbnail with its text alternative, linking to the file', async () => {
+    const element = await render(PIXEL, 'image/gif', 'Photo from Priya Shah');
+    const img = deep<HTMLImageElement>(element, 'img');
+    expect(img.alt).to.equal('Photo from Priya Shah');
+    expect(img.loading).to.equal('lazy');
+    expect(deep<HTMLAnchorElement>(element, 'a').href).to.equal(PIXEL);
+    await expect(element).to.be.accessible();
+  });
+
+  it('shows another kind of file as a chip that names it', async () => {
+    const element = await render(
+      'https://media.example/terms.pdf',
+      'application/pdf',
+      'PDF from Priya Shah',
+    );
+    expect(renderedText(deep(element, '[part=chip]'))).to.equal(
+      'PDF from Priya Shah (PDF)',
+    );
+    const other = await render(
+      'https://media.example/x.bin',
+      'application/zip',
+    );
+    expect(renderedText(deep(other, '[part=chip]'))).to.equal(
+      'File (application/zip)',
+    );
+  });
+
+  it('says so, and still links to it, when a photo cannot be loaded', async () => {
+    const element = await render(
+      'https://localhost:1/missing.jpg',
+      'image/jpeg',
+      'Photo from Priya Shah',
+    );
+    await eventually(
+      () =>
+        expect(renderedText(deep(element, '[part=chip]'))).to.equal(
+          'Photo from Priya Shah could not be shown. Open the file',
+        ),
+      5000,
+    );
+    expect(deep<HTMLAnchorElement>(element, 'a').href).to.equal(
+      'https://localhost:1/missing.jpg',
+    );
+  });
+});
