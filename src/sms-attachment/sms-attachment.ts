@@ -1,4 +1,4 @@
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement } from 'lit';
 import { tokens } from '../shared/styles.js';
 
 /** What a person calls a file of each media type. */
@@ -116,8 +116,10 @@ export class SmsAttachment extends LitElement {
       >${
         this.broken
           ? `${label} could not be shown. Open the file`
-          : `${label} (${kind === 'File' ? this.contentType || 'file' : kind})`
-      }${nothing}</a
+          : kind === 'File'
+            ? `${label} (${this.contentType || 'unknown type'})`
+            : label
+      }</a
     >`;
   }
 }

@@ -34,7 +34,7 @@ describe('<sms-attachment>', () => {
       'PDF from Priya Shah',
     );
     expect(renderedText(deep(element, '[part=chip]'))).to.equal(
-      'PDF from Priya Shah (PDF)',
+      'PDF from Priya Shah',
     );
     const other = await render(
       'https://media.example/x.bin',
