@@ -43,6 +43,13 @@ function showScenario(): void {
   select(scenario.customers.julie);
 }
 
+// A customer picked in a queue opens their timeline.
+for (const queue of [goldQueue, supportQueue]) {
+  queue.addEventListener('conversation-pick', (event) =>
+    select(event.detail.customerId),
+  );
+}
+
 /** The agent using the page: offers made to them get buttons. */
 signedIn.addEventListener('change', () => {
   for (const queue of [goldQueue, supportQueue]) {

@@ -4,6 +4,10 @@ declare global {
   interface HTMLElementTagNameMap {
     'number-hovercard': NumberHovercard;
   }
+  interface HTMLElementEventMap {
+    'hovercard-open': Event;
+    'hovercard-close': Event;
+  }
 }
 
 if (!customElements.get('number-hovercard')) {

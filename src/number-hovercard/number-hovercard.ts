@@ -33,6 +33,9 @@ const CLOSE_DELAY_MS = 250;
  * @attr to-label - Who received it, such as the customer's name.
  * @attr open - Whether the card shows; reflected.
  *
+ * @fires hovercard-open - The card opened (by pointer, focus or `show()`).
+ * @fires hovercard-close - The card closed.
+ *
  * @csspart card - The floating card.
  * @csspart number - Each formatted number.
  *
@@ -117,6 +120,14 @@ export class NumberHovercard extends LitElement {
   }
 
   protected override updated(changed: Map<string, unknown>): void {
+    if (changed.has('open') && changed.get('open') !== undefined) {
+      this.dispatchEvent(
+        new Event(this.open ? 'hovercard-open' : 'hovercard-close', {
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    }
     if (!changed.has('open') && !changed.has('anchor')) return;
     this.stopPositioning?.();
     this.stopPositioning = undefined;

@@ -7,6 +7,10 @@ declare global {
   }
   interface HTMLElementEventMap {
     'offer-answered': CustomEvent<OfferAnswer>;
+    'conversation-pick': CustomEvent<{
+      conversationId: string;
+      customerId: string;
+    }>;
   }
 }
 

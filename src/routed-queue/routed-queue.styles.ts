@@ -189,6 +189,23 @@ export const styles = css`
     padding-block: 0.25rem;
   }
 
+  /* A waiting customer's name opens their conversation. */
+  button.pick {
+    font: inherit;
+    color: inherit;
+    background: none;
+    border: 0;
+    padding: 0;
+    text-align: start;
+    cursor: pointer;
+    text-decoration: underline dotted;
+    text-underline-offset: 3px;
+  }
+
+  .why + button {
+    margin-bottom: 0.25rem;
+  }
+
   .passed {
     flex-basis: 100%;
     font-size: 0.8125rem;

@@ -54,6 +54,8 @@ const STATUS_TEXT: Record<Agent['status'], string> = {
  *
  * @fires offer-answered - The agent accepted or declined an offer here;
  *   `detail` says which (`OfferAnswer`).
+ * @fires conversation-pick - A customer was picked, to open their
+ *   conversation; `detail` is `{ conversationId, customerId }`.
  *
  * @csspart agent - One agent's row.
  * @csspart waiting - The list of waiting conversations.
@@ -162,9 +164,14 @@ export class RoutedQueue extends LiveElement {
                 ${queue.waiting.map(
                   (entry) =>
                     html`<li>
-                      <bdi class="customer"
-                        >${formatName(entry.customerName)}</bdi
+                      <button
+                        class="customer pick"
+                        type="button"
+                        title="Open conversation"
+                        @click=${() => this.pick(entry)}
                       >
+                        <bdi>${formatName(entry.customerName)}</bdi>
+                      </button>
                       <span class="since" title=${formatFullTime(entry.since)}
                         >since ${formatTime(entry.since)}</span
                       >
@@ -283,7 +290,10 @@ export class RoutedQueue extends LiveElement {
     }
   }
 
-  /** A customer the agent holds; opening it says why they got them. */
+  /**
+   * A customer the agent holds; opening it says why they got them, with a
+   * way to open their conversation.
+   */
   private renderAssignment(assignment: Assignment) {
     const name = html`<bdi>${formatName(assignment.customerName)}</bdi>`;
     if (!assignment.routing) return html`<li>${name}</li>`;
@@ -291,8 +301,29 @@ export class RoutedQueue extends LiveElement {
       <details>
         <summary>${name}</summary>
         <p class="why">${explainRouting(assignment.routing)}</p>
+        <button
+          class="action"
+          type="button"
+          @click=${() => this.pick(assignment)}
+        >
+          Open conversation
+        </button>
       </details>
     </li>`;
+  }
+
+  private pick(entry: { conversationId: string; customerId: string }): void {
+    const detail = {
+      conversationId: entry.conversationId,
+      customerId: entry.customerId,
+    };
+    this.dispatchEvent(
+      new CustomEvent('conversation-pick', {
+        detail,
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private renderAgent(agent: Agent, queue: InboxQueue) {

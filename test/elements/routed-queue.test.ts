@@ -87,7 +87,7 @@ describe('<routed-queue>', () => {
     details.querySelector('summary')!.click();
     expect(renderedText(details)).to.equal(
       'Julie Example Ben Okafor had the most spare capacity (3 of 3 spare). ' +
-        'Others: Amara Silva, 2 of 2 spare; Chen Wei, away.',
+        'Others: Amara Silva, 2 of 2 spare; Chen Wei, away. Open conversation',
     );
     await expect(element).to.be.accessible();
   });
@@ -270,6 +270,37 @@ describe('<routed-queue>', () => {
         'nothing should match',
       ).to.equal(true);
     });
+  });
+
+  it('tells the page which customer was picked, to open their conversation', async () => {
+    mock.engine.updateAgent(story.agents.ben, { status: 'OFFLINE' });
+    mock.engine.updateAgent(story.agents.amara, { status: 'AWAY' });
+    mock.engine.receiveSms({
+      messageSid: `SM${'9'.repeat(32)}`,
+      from: story.phones.tom,
+      to: story.numbers.gold,
+      body: 'Hello?',
+      attachments: [],
+    });
+    const element = await render();
+    const picked: unknown[] = [];
+    element.addEventListener('conversation-pick', (e) => picked.push(e.detail));
+    // A waiting customer's name, and an assigned one's "Open conversation".
+    deep<HTMLButtonElement>(element, '[part=waiting] button.pick').click();
+    deep(element, 'summary').click();
+    deep<HTMLButtonElement>(element, 'details button').click();
+    const [tomsConversation] = mock.engine.listConversations(
+      story.customers.tom,
+    );
+    expect(picked).to.deep.equal([
+      { conversationId: tomsConversation!.id, customerId: story.customers.tom },
+      {
+        conversationId: mock.engine
+          .listConversations(story.customers.julie)
+          .find((c) => c.status === 'OPEN')!.id,
+        customerId: story.customers.julie,
+      },
+    ]);
   });
 
   it('says so while loading', async () => {

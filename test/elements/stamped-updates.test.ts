@@ -147,6 +147,28 @@ for (const [tag, render] of [
       expect(isShown(card)).to.equal(true);
     });
 
+    it('tells the page when it opens and closes, past its shadow root', async () => {
+      const element = await render();
+      const heard: string[] = [];
+      for (const type of ['hovercard-open', 'hovercard-close']) {
+        element.addEventListener(type, (e) =>
+          heard.push(`${e.type}:${e.composed}`),
+        );
+      }
+      const stamp = deep(element, '[part=stamp]');
+      stamp.focus();
+      await eventually(() =>
+        expect(heard).to.deep.equal(['hovercard-open:true']),
+      );
+      stamp.blur();
+      await eventually(() =>
+        expect(heard).to.deep.equal([
+          'hovercard-open:true',
+          'hovercard-close:true',
+        ]),
+      );
+    });
+
     it('closes on Escape without moving focus', async () => {
       const host = await render();
       const stamp = deep(host, '[part=stamp]');
