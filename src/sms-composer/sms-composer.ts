@@ -204,9 +204,9 @@ export class SmsComposer extends LiveElement {
   }
 
   private renderFailed(reply: OutgoingReply) {
-    return html`<li role="alert">
+    return html`<li>
       <p class="failed-text" dir="auto">${reply.body}</p>
-      <p class="failed-why">Not sent: ${reply.error}</p>
+      <p class="failed-why" role="alert">Not sent: ${reply.error}</p>
       <button class="action" type="button" @click=${() => this.retry(reply)}>
         Try again
       </button>

@@ -1,0 +1,105 @@
+/**
+ * Every Storybook story, rendered as Storybook would (its args, render
+ * and decorators, its MSW handlers), its play function run, then checked
+ * by axe. A designer's review states are tested states.
+ */
+import { expect } from '@open-wc/testing';
+import { render as renderLit } from 'lit';
+import { setupWorker, type SetupWorker } from 'msw/browser';
+import type { RequestHandler } from 'msw';
+import * as campaignAnswer from '../stories/campaign-answer.stories.js';
+import * as campaignProgress from '../stories/campaign-progress.stories.js';
+import * as numberHovercard from '../stories/number-hovercard.stories.js';
+import * as replyMarker from '../stories/reply-marker.stories.js';
+import * as routedQueue from '../stories/routed-queue.stories.js';
+import * as smsComposer from '../stories/sms-composer.stories.js';
+import * as smsTimeline from '../stories/sms-timeline.stories.js';
+
+type Args = Record<string, unknown>;
+type StoryFn = () => unknown;
+interface Context {
+  args: Args;
+  canvasElement: HTMLElement;
+}
+type Decorator = (story: StoryFn, context: Context) => unknown;
+interface StoryLike {
+  name?: string;
+  args?: Args;
+  render?: (args: Args, context: Context) => unknown;
+  decorators?: Decorator[];
+  parameters?: { msw?: { handlers?: RequestHandler[] } };
+  play?: (context: Context) => Promise<void> | void;
+}
+interface MetaLike extends StoryLike {
+  title: string;
+}
+
+const FILES = [
+  campaignAnswer,
+  campaignProgress,
+  numberHovercard,
+  replyMarker,
+  routedQueue,
+  smsComposer,
+  smsTimeline,
+] as unknown as Array<Record<string, StoryLike> & { default: MetaLike }>;
+
+/** Waits until nothing in `root` says it is loading, or `ms` pass. */
+async function settled(root: HTMLElement, ms = 1500): Promise<void> {
+  const deadline = performance.now() + ms;
+  const loading = (node: Element | ShadowRoot): boolean =>
+    [...node.querySelectorAll('*')].some(
+      (el) =>
+        (el.getAttribute('role') === 'status' &&
+          /Loading/.test(el.textContent ?? '')) ||
+        (el.shadowRoot !== null && loading(el.shadowRoot)),
+    );
+  while (performance.now() < deadline && loading(root)) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+describe('every story', function () {
+  this.timeout(20_000);
+  let worker: SetupWorker;
+
+  before(async () => {
+    worker = setupWorker();
+    await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
+  });
+  after(() => worker.stop());
+
+  for (const file of FILES) {
+    const meta = file.default;
+    for (const [key, story] of Object.entries(file)) {
+      if (key === 'default') continue;
+      it(`${meta.title}: ${story.name ?? key} renders, plays, and passes axe`, async () => {
+        worker.resetHandlers(...(story.parameters?.msw?.handlers ?? []));
+        const canvasElement = document.createElement('div');
+        document.body.append(canvasElement);
+        try {
+          const args = { ...meta.args, ...story.args };
+          const context: Context = { args, canvasElement };
+          const draw = story.render ?? meta.render!;
+          // Storybook applies the story's decorators inside the meta's.
+          const decorators = [
+            ...(story.decorators ?? []),
+            ...(meta.decorators ?? []),
+          ];
+          const template = decorators.reduce<StoryFn>(
+            (inner, decorate) => () => decorate(inner, context),
+            () => draw(args, context),
+          )();
+          renderLit(template, canvasElement);
+          await settled(canvasElement);
+          await story.play?.(context);
+          await settled(canvasElement);
+          await expect(canvasElement).to.be.accessible();
+        } finally {
+          canvasElement.remove();
+        }
+      });
+    }
+  }
+});
