@@ -1,4 +1,5 @@
 import type { Preview } from '@storybook/web-components-vite';
+import { html } from 'lit';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 
@@ -11,12 +12,38 @@ const startWorker = async () => {
   return worker;
 };
 
+/** Dark as a dark host page has it: its background, and the kit told once. */
+const DARK =
+  'color-scheme: dark; --sms-kit-color-scheme: dark; background: #010409; color: #e6edf3;';
+
 const preview: Preview = {
   tags: ['autodocs'],
   loaders: [mswLoader(startWorker)],
   parameters: {
     controls: { expanded: true },
   },
+  globalTypes: {
+    theme: {
+      description: 'The kit’s light or dark theme',
+      toolbar: {
+        title: 'Theme',
+        icon: 'mirror',
+        items: ['light', 'dark'],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light' },
+  decorators: [
+    (story, { globals }) =>
+      html`<div
+        style="padding: 1rem; min-height: 100vh; box-sizing: border-box; ${
+          globals.theme === 'dark' ? DARK : ''
+        }"
+      >
+        ${story()}
+      </div>`,
+  ],
 };
 
 export default preview;

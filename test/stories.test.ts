@@ -70,36 +70,45 @@ describe('every story', function () {
   });
   after(() => worker.stop());
 
-  for (const file of FILES) {
-    const meta = file.default;
-    for (const [key, story] of Object.entries(file)) {
-      if (key === 'default') continue;
-      it(`${meta.title}: ${story.name ?? key} renders, plays, and passes axe`, async () => {
-        worker.resetHandlers(...(story.parameters?.msw?.handlers ?? []));
-        const canvasElement = document.createElement('div');
-        document.body.append(canvasElement);
-        try {
-          const args = { ...meta.args, ...story.args };
-          const context: Context = { args, canvasElement };
-          const draw = story.render ?? meta.render!;
-          // Storybook applies the story's decorators inside the meta's.
-          const decorators = [
-            ...(story.decorators ?? []),
-            ...(meta.decorators ?? []),
-          ];
-          const template = decorators.reduce<StoryFn>(
-            (inner, decorate) => () => decorate(inner, context),
-            () => draw(args, context),
-          )();
-          renderLit(template, canvasElement);
-          await settled(canvasElement);
-          await story.play?.(context);
-          await settled(canvasElement);
-          await expect(canvasElement).to.be.accessible();
-        } finally {
-          canvasElement.remove();
-        }
-      });
+  // Dark as a dark host page would have it: its own background, and the
+  // kit told its scheme once, at the top.
+  const THEMES = {
+    light: '',
+    dark: 'color-scheme: dark; --sms-kit-color-scheme: dark; background: #010409; color: #e6edf3;',
+  };
+
+  for (const [theme, style] of Object.entries(THEMES))
+    for (const file of FILES) {
+      const meta = file.default;
+      for (const [key, story] of Object.entries(file)) {
+        if (key === 'default') continue;
+        it(`${meta.title}: ${story.name ?? key} renders, plays, and passes axe (${theme})`, async () => {
+          worker.resetHandlers(...(story.parameters?.msw?.handlers ?? []));
+          const canvasElement = document.createElement('div');
+          canvasElement.setAttribute('style', `padding: 1rem; ${style}`);
+          document.body.append(canvasElement);
+          try {
+            const args = { ...meta.args, ...story.args };
+            const context: Context = { args, canvasElement };
+            const draw = story.render ?? meta.render!;
+            // Storybook applies the story's decorators inside the meta's.
+            const decorators = [
+              ...(story.decorators ?? []),
+              ...(meta.decorators ?? []),
+            ];
+            const template = decorators.reduce<StoryFn>(
+              (inner, decorate) => () => decorate(inner, context),
+              () => draw(args, context),
+            )();
+            renderLit(template, canvasElement);
+            await settled(canvasElement);
+            await story.play?.(context);
+            await settled(canvasElement);
+            await expect(canvasElement).to.be.accessible();
+          } finally {
+            canvasElement.remove();
+          }
+        });
+      }
     }
-  }
 });

@@ -3,9 +3,27 @@ import { css } from 'lit';
 /**
  * The design tokens every element reads. A host sets `--sms-kit-*` on any
  * ancestor to restyle; the private `--_*` names hold the resolved values.
+ *
+ * Each default has a light and a dark value (`light-dark()`), chosen by
+ * the element's color scheme. Like a form control, an element takes the
+ * page's `color-scheme`: a page that declares `light dark` gets the dark
+ * theme when the reader prefers it. `--sms-kit-color-scheme` (`light` or
+ * `dark`) on any ancestor, or an element's own `theme` attribute, says
+ * otherwise. A custom property reaches into every nested shadow root, so
+ * one setting themes a timeline and everything it renders.
  */
 export const tokens = css`
+  :host([theme='light']) {
+    --sms-kit-color-scheme: light;
+  }
+
+  :host([theme='dark']) {
+    --sms-kit-color-scheme: dark;
+  }
+
   :host {
+    /* Unset, this is invalid and the page's color-scheme is inherited. */
+    color-scheme: var(--sms-kit-color-scheme);
     --_font: var(
       --sms-kit-font-family,
       system-ui,
@@ -13,21 +31,27 @@ export const tokens = css`
       'Segoe UI',
       sans-serif
     );
-    --_text: var(--sms-kit-color-text, #1f2328);
-    --_muted: var(--sms-kit-color-muted, #57606a);
-    --_surface: var(--sms-kit-color-surface, #ffffff);
-    --_subtle: var(--sms-kit-color-subtle, #f6f8fa);
-    --_border: var(--sms-kit-color-border, #d0d7de);
-    --_accent: var(--sms-kit-color-accent, #0b5cad);
-    --_accent-soft: var(--sms-kit-color-accent-soft, #e7f0fb);
-    --_customer: var(--sms-kit-color-customer-bubble, #eef1f4);
-    --_agent: var(--sms-kit-color-agent-bubble, #0b5cad);
+    --_text: var(--sms-kit-color-text, light-dark(#1f2328, #e6edf3));
+    --_muted: var(--sms-kit-color-muted, light-dark(#57606a, #9ea7b3));
+    --_surface: var(--sms-kit-color-surface, light-dark(#ffffff, #161b22));
+    --_subtle: var(--sms-kit-color-subtle, light-dark(#f6f8fa, #0d1117));
+    --_border: var(--sms-kit-color-border, light-dark(#d0d7de, #3d444d));
+    --_accent: var(--sms-kit-color-accent, light-dark(#0b5cad, #58a6ff));
+    --_accent-soft: var(
+      --sms-kit-color-accent-soft,
+      light-dark(#e7f0fb, #12263f)
+    );
+    --_customer: var(
+      --sms-kit-color-customer-bubble,
+      light-dark(#eef1f4, #262c36)
+    );
+    --_agent: var(--sms-kit-color-agent-bubble, light-dark(#0b5cad, #1f6feb));
     --_agent-text: var(--sms-kit-color-agent-bubble-text, #ffffff);
-    --_danger: var(--sms-kit-color-danger, #b42318);
-    --_success: var(--sms-kit-color-success, #1a7f37);
-    --_warning: var(--sms-kit-color-warning, #9a6700);
+    --_danger: var(--sms-kit-color-danger, light-dark(#b42318, #ff7b72));
+    --_success: var(--sms-kit-color-success, light-dark(#1a7f37, #3fb950));
+    --_warning: var(--sms-kit-color-warning, light-dark(#9a6700, #d29922));
     --_radius: var(--sms-kit-radius, 12px);
-    --_focus: var(--sms-kit-focus-ring, 2px solid #0b5cad);
+    --_focus: var(--sms-kit-focus-ring, 2px solid var(--_accent));
     font-family: var(--_font);
     color: var(--_text);
   }

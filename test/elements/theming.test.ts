@@ -1,0 +1,65 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { nothing } from 'lit';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../src/campaign-answer/define.js';
+import '../../src/reply-marker/define.js';
+import type { CampaignAnswer } from '../../src/campaign-answer/campaign-answer.js';
+import { deep } from '../helpers/elements.js';
+
+const LIGHT_TEXT = 'rgb(31, 35, 40)';
+const DARK_TEXT = 'rgb(230, 237, 243)';
+
+/** A campaign answer, with a reply marker inside a wrapper, in `wrapper`. */
+const render = (wrapperStyle = '', theme = '') =>
+  fixture<HTMLDivElement>(html`
+    <div style=${wrapperStyle}>
+      <campaign-answer
+        theme=${theme || nothing}
+        campaign-name="July Sale"
+        answer-name="Early access"
+        body="On Friday."
+        sent-at="2026-07-01T16:00:00.000Z"
+        from="+14155550100"
+        to="+14155550142"
+      ></campaign-answer>
+    </div>
+  `);
+
+const textOf = (wrapper: HTMLElement) => {
+  const answer = wrapper.querySelector<CampaignAnswer>('campaign-answer')!;
+  return getComputedStyle(deep(answer, '.body')).color;
+};
+
+describe('themes', () => {
+  afterEach(() => emulateMedia({ colorScheme: 'light' }));
+
+  it('is light on a page that declares no color scheme, whatever the reader prefers', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(textOf(await render())).to.equal(LIGHT_TEXT);
+  });
+
+  it('follows the reader’s preference on a page that offers both', async () => {
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(textOf(await render('color-scheme: light dark'))).to.equal(
+      DARK_TEXT,
+    );
+    await emulateMedia({ colorScheme: 'light' });
+    expect(textOf(await render('color-scheme: light dark'))).to.equal(
+      LIGHT_TEXT,
+    );
+  });
+
+  it('takes --sms-kit-color-scheme from any ancestor, into nested shadow roots', async () => {
+    const wrapper = await render('--sms-kit-color-scheme: dark');
+    expect(textOf(wrapper)).to.equal(DARK_TEXT);
+    // The hovercard the answer renders in its own shadow root is dark too.
+    const answer = wrapper.querySelector('campaign-answer')!;
+    const card = deep(answer, 'number-hovercard');
+    expect(getComputedStyle(deep(card, '.card')).color).to.equal(DARK_TEXT);
+  });
+
+  it('takes an element’s own theme attribute over the page', async () => {
+    const wrapper = await render('color-scheme: light', 'dark');
+    expect(textOf(wrapper)).to.equal(DARK_TEXT);
+  });
+});
