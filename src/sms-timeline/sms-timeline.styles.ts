@@ -114,6 +114,25 @@ export const styles = css`
     font-weight: 600;
   }
 
+  :host {
+    position: relative;
+  }
+
+  .row:focus-visible {
+    outline: var(--_focus);
+    outline-offset: 2px;
+    border-radius: 8px;
+  }
+
+  /* Over the log's foot while the agent reads further up. */
+  .unseen {
+    position: absolute;
+    inset-inline-end: 1rem;
+    margin-top: -2.75rem;
+    background: var(--_surface);
+    box-shadow: 0 2px 8px rgb(0 0 0 / 0.15);
+  }
+
   sms-composer {
     border-top: 1px solid var(--_border);
     padding: 0.75rem 1rem;

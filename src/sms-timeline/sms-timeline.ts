@@ -1,4 +1,4 @@
-import { html, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SmsKitClient } from '../sdk/client.js';
 import type {
@@ -17,7 +17,11 @@ import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
 import { styles } from './sms-timeline.styles.js';
 import { mergeItems } from './timeline-order.js';
 import { TimelineNames } from './timeline-names.js';
-import { renderOutgoing, renderRow } from './timeline-rows.js';
+import {
+  describeForAnnouncement,
+  renderOutgoing,
+  renderRow,
+} from './timeline-rows.js';
 
 const PAGE_SIZE = 50;
 
@@ -56,6 +60,8 @@ export class SmsTimeline extends LiveElement {
     agentId: { attribute: 'agent-id' },
     items: { state: true },
     conversations: { state: true },
+    announcement: { state: true },
+    unseen: { state: true },
     customer: { state: true },
     nextCursor: { state: true },
     earlierError: { state: true },
@@ -65,6 +71,10 @@ export class SmsTimeline extends LiveElement {
   declare agentId: string;
   declare protected items: TimelineItem[];
   declare protected conversations: Conversation[];
+  /** What the live region says: the latest message that came in live. */
+  declare protected announcement: string;
+  /** Messages that came in while the agent was scrolled up. */
+  declare protected unseen: number;
   declare protected customer: Customer | undefined;
   declare protected nextCursor: string | null;
   declare protected earlierError: string;
@@ -78,6 +88,8 @@ export class SmsTimeline extends LiveElement {
     this.agentId = '';
     this.items = [];
     this.conversations = [];
+    this.announcement = '';
+    this.unseen = 0;
     this.customer = undefined;
     this.nextCursor = null;
     this.earlierError = '';
@@ -156,9 +168,12 @@ export class SmsTimeline extends LiveElement {
         class="log"
         part="log"
         role="log"
+        aria-live="off"
         tabindex="0"
         aria-label=${`Conversation with ${name}`}
+        aria-describedby="log-keys"
         @scroll=${this.onScroll}
+        @keydown=${this.onKeydown}
       >
         <div class="content">
           ${
@@ -190,7 +205,9 @@ export class SmsTimeline extends LiveElement {
                   this.items,
                   (item) => item.id,
                   (item) =>
-                    html`<div class="row">${renderRow(item, this.names)}</div>`,
+                    html`<div class="row" tabindex="-1" data-item-id=${item.id}>
+                      ${renderRow(item, this.names)}
+                    </div>`,
                 )
           }
           ${repeat(
@@ -202,6 +219,30 @@ export class SmsTimeline extends LiveElement {
               </div>`,
           )}
         </div>
+      </div>
+      <p id="log-keys" class="visually-hidden">
+        Arrow keys move between messages; Home and End go to the first and the
+        newest.
+      </p>
+      ${
+        this.unseen > 0
+          ? html`<button
+              class="action unseen"
+              part="new-messages"
+              type="button"
+              @click=${this.showNewest}
+            >
+              ${
+                this.unseen === 1
+                  ? '1 new message'
+                  : `${this.unseen} new messages`
+              }
+              ↓
+            </button>`
+          : nothing
+      }
+      <div class="visually-hidden" role="status" aria-live="polite">
+        ${this.announcement}
       </div>
       ${this.conversations
         .filter((c) => c.status === 'OPEN')
@@ -215,6 +256,15 @@ export class SmsTimeline extends LiveElement {
             ></sms-composer>`,
         )}
     `;
+  }
+
+  /** Puts a message that came in live into the live region's words. */
+  private announce(item: TimelineItem): void {
+    const text = describeForAnnouncement(item, this.names);
+    if (!text) return;
+    // Cleared first, so the same words twice are still said twice.
+    this.announcement = '';
+    requestAnimationFrame(() => (this.announcement = text));
   }
 
   private retry(reply: OutgoingReply): void {
@@ -235,6 +285,47 @@ export class SmsTimeline extends LiveElement {
     if (!log) return;
     this.stickToBottom =
       log.scrollHeight - log.scrollTop - log.clientHeight < 24;
+    if (this.stickToBottom) this.unseen = 0;
+  };
+
+  /** Back to the newest message, from the "new messages" control. */
+  private showNewest = () => {
+    this.stickToBottom = true;
+    this.unseen = 0;
+    this.keepAtBottom();
+    this.log?.focus();
+  };
+
+  /**
+   * Moving between timeline items by keyboard: arrows to the next or the
+   * one before, Home and End to the first and the newest.
+   */
+  private onKeydown = (event: KeyboardEvent) => {
+    const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('.row')];
+    if (rows.length === 0) return;
+    const active = this.shadowRoot!.activeElement;
+    const at = rows.findIndex((row) => row === active || row.contains(active));
+    let next: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = at < 0 ? 0 : Math.min(rows.length - 1, at + 1);
+        break;
+      case 'ArrowUp':
+        next = at < 0 ? rows.length - 1 : Math.max(0, at - 1);
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = rows.length - 1;
+        break;
+      default:
+        return;
+    }
+    // Keys typed inside a row's own controls are theirs.
+    if (at >= 0 && active !== rows[at]) return;
+    event.preventDefault();
+    rows[next]!.focus();
   };
 
   private get log(): HTMLElement | null {
@@ -316,7 +407,12 @@ export class SmsTimeline extends LiveElement {
       case 'item.created':
         if (event.data.customerId !== this.customerId) return;
         void this.names.lookUp(this.live.client, [event.data]).then(() => {
+          const known = this.items.some((i) => i.id === event.data.id);
           this.items = mergeItems(this.items, [event.data]);
+          if (known) return;
+          // Said once, as it comes in; history loaded later is not re-read.
+          this.announce(event.data);
+          if (!this.stickToBottom) this.unseen += 1;
         });
         return;
       case 'item.updated': {

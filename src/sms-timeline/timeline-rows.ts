@@ -193,3 +193,33 @@ export function renderOutgoing(
     </div>
   </div>`;
 }
+
+/**
+ * A message that came in live, in words for a screen reader: who, and
+ * what they wrote. Routing lines are not said; they are not messages.
+ */
+export function describeForAnnouncement(
+  item: TimelineItem,
+  ctx: RowContext,
+): string {
+  const content = item.content;
+  const customer = formatName(ctx.customer?.name ?? 'The customer');
+  switch (content.type) {
+    case 'SMS': {
+      const who =
+        item.initiator.type === 'CUSTOMER'
+          ? customer
+          : item.initiator.type === 'AGENT' && item.initiator.id
+            ? ctx.agentName(item.initiator.id)
+            : ctx.lineName(content.from) || 'The business';
+      const files = content.attachments.length;
+      const body =
+        content.body || (files === 1 ? 'sent a file' : `sent ${files} files`);
+      return `${who}: ${body}`;
+    }
+    case 'ROUTING':
+      return '';
+    default:
+      return `${customer} ${KEYWORD_TEXT[content.type]}.`;
+  }
+}

@@ -261,6 +261,89 @@ describe('<sms-timeline>', () => {
     );
   });
 
+  describe('for a screen reader and the keyboard', () => {
+    const live = (element: SmsTimeline) =>
+      renderedText(deep(element, '[role=status][aria-live=polite]'));
+    const text = (body: string) =>
+      postTwilioWebhook(
+        twilioInboundForm({
+          from: story.phones.julie,
+          to: story.numbers.gold,
+          body,
+        }),
+      );
+
+    it('announces a message that comes in live, once, and not the history', async () => {
+      const element = await render();
+      expect(deep(element, '.log').getAttribute('aria-live')).to.equal('off');
+      expect(live(element)).to.equal('');
+      await text('Is parking free on Friday?');
+      await eventually(() =>
+        expect(live(element)).to.equal(
+          'Julie Example: Is parking free on Friday?',
+        ),
+      );
+    });
+
+    it('offers "N new messages" while the agent reads further up', async () => {
+      const element = await render();
+      // Enough history to scroll, then the agent scrolls to the top.
+      for (let i = 0; i < 12; i++) await text(`Message ${i}`);
+      const log = deep(element, '.log');
+      await eventually(() =>
+        expect(renderedText(log)).to.contain('Message 11'),
+      );
+      log.scrollTop = 0;
+      log.dispatchEvent(new Event('scroll'));
+      await text('One more');
+      await text('And another');
+      await eventually(() =>
+        expect(renderedText(deep(element, '[part=new-messages]'))).to.equal(
+          '2 new messages ↓',
+        ),
+      );
+      // The view stayed where the agent was reading.
+      expect(log.scrollTop).to.equal(0);
+      deep<HTMLButtonElement>(element, '[part=new-messages]').click();
+      await element.updateComplete;
+      expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.below(
+        24,
+      );
+      expect(
+        element.shadowRoot!.querySelector('[part=new-messages]') === null,
+        'the control goes once read',
+      ).to.equal(true);
+    });
+
+    it('moves between items with the arrow keys, Home and End', async () => {
+      const element = await render();
+      const rows = [...deep(element, '.log').querySelectorAll('.row')];
+      deep(element, '.log').focus();
+      await sendKeys({ press: 'ArrowDown' });
+      expect(element.shadowRoot!.activeElement === rows[0], 'focus').to.equal(
+        true,
+      );
+      await sendKeys({ press: 'ArrowDown' });
+      expect(element.shadowRoot!.activeElement === rows[1], 'focus').to.equal(
+        true,
+      );
+      await sendKeys({ press: 'End' });
+      expect(
+        element.shadowRoot!.activeElement === rows.at(-1),
+        'focus',
+      ).to.equal(true);
+      await sendKeys({ press: 'ArrowUp' });
+      expect(
+        element.shadowRoot!.activeElement === rows.at(-2),
+        'focus',
+      ).to.equal(true);
+      await sendKeys({ press: 'Home' });
+      expect(element.shadowRoot!.activeElement === rows[0], 'focus').to.equal(
+        true,
+      );
+    });
+  });
+
   describe('replying', () => {
     const typeReply = async (element: SmsTimeline, text: string) => {
       await eventually(
@@ -465,7 +548,7 @@ describe('<sms-timeline>', () => {
     );
     // The row the reader saw is where it was; focus stayed in the log.
     expect(Math.abs(first.getBoundingClientRect().top - offset)).to.be.below(2);
-    expect(element.shadowRoot!.activeElement).to.equal(log);
+    expect(element.shadowRoot!.activeElement === log, 'focus').to.equal(true);
   });
 
   it('wraps long unbroken names instead of scrolling sideways', async () => {
