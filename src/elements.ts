@@ -10,4 +10,9 @@ export { RoutedQueue, type OfferAnswer } from './routed-queue/routed-queue.js';
 export { SmsAttachment } from './sms-attachment/sms-attachment.js';
 export { SmsComposer, type ReplyDetail } from './sms-composer/sms-composer.js';
 export { SmsTimeline } from './sms-timeline/sms-timeline.js';
-export { clientContext, provideClient } from './shared/context.js';
+export {
+  clientContext,
+  provideClient,
+  provideTimeZone,
+  timeZoneContext,
+} from './shared/context.js';

@@ -22,6 +22,8 @@ import { styles } from './campaign-answer.styles.js';
  * @attr from-label - Whose line sent it, such as the inbox name.
  * @attr to-label - Who received it, such as the customer's name.
  * @attr delivery - How delivery stands, in words, such as "Delivered".
+ * @attr time-zone - The IANA time zone to show times in; else one an
+ *   ancestor provides (`provideTimeZone`), else the browser's.
  *
  * @csspart card - The answer's card.
  * @csspart stamp - The focusable time stamp that opens the hovercard.
@@ -55,7 +57,7 @@ export class CampaignAnswer extends StampedUpdate {
   }
 
   protected override render() {
-    const when = formatTime(this.sentAt);
+    const when = formatTime(this.sentAt, this.zone.value);
     return html`
       <article part="card" aria-label=${`Messaging Answer: ${this.answerName}`}>
         <header>
@@ -67,7 +69,9 @@ export class CampaignAnswer extends StampedUpdate {
         </header>
         <p class="body" dir="auto">${this.body}</p>
         ${this.renderStamp(
-          html`<span title=${formatFullTime(this.sentAt)}>Sent ${when}</span>`,
+          html`<span title=${formatFullTime(this.sentAt, this.zone.value)}
+            >Sent ${when}</span
+          >`,
         )}${
           this.delivery
             ? html`<span class="delivery" part="delivery">

@@ -41,6 +41,8 @@ const SKIP_TEXT: Record<Campaign['skipped'][number]['reason'], string> = {
  * @attr can-stop - Offers a Stop sending button while the campaign has
  *   messages still to send.
  * @attr api-base - Where the API lives; `/api/v1` by default.
+ * @attr time-zone - The IANA time zone to show times in; else one an
+ *   ancestor provides (`provideTimeZone`), else the browser's.
  *
  * @fires campaign-stopped - Stop sending was pressed and the campaign
  *   stopped; `detail` is the campaign.
@@ -162,12 +164,12 @@ export class CampaignProgress extends LiveElement {
     switch (campaign.status) {
       case 'SCHEDULED':
         return campaign.sendAt
-          ? `Starts ${formatFullTime(campaign.sendAt)}, ${rate}.`
+          ? `Starts ${formatFullTime(campaign.sendAt, this.zone.value)}, ${rate}.`
           : `Starts soon, ${rate}.`;
       case 'IN_PROGRESS':
         return `Sending ${rate}; the rest follow as the limit allows.`;
       case 'COMPLETED':
-        return `Done: each recipient was texted or skipped. Created ${formatTime(campaign.createdAt)}.`;
+        return `Done: each recipient was texted or skipped. Created ${formatTime(campaign.createdAt, this.zone.value)}.`;
       case 'STOPPED':
         return 'Stopped: nothing more will be sent.';
     }

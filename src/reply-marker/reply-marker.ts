@@ -16,6 +16,8 @@ import { tokens } from '../shared/styles.js';
  * @attr to - The E.164 number that received it.
  * @attr from-label - Whose line sent it, such as the inbox name.
  * @attr to-label - Who received it; the customer's name by default.
+ * @attr time-zone - The IANA time zone to show times in; else one an
+ *   ancestor provides (`provideTimeZone`), else the browser's.
  *
  * @csspart marker - The whole line.
  * @csspart stamp - The focusable update that opens the hovercard.
@@ -81,8 +83,10 @@ export class ReplyMarker extends StampedUpdate {
       : '';
     const when = this.at
       ? html` ·
-          <time datetime=${this.at} title=${formatFullTime(this.at)}
-            >${formatTime(this.at)}</time
+          <time
+            datetime=${this.at}
+            title=${formatFullTime(this.at, this.zone.value)}
+            >${formatTime(this.at, this.zone.value)}</time
           >`
       : '';
     return html`

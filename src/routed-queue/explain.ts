@@ -30,7 +30,11 @@ const STICKY_PASSED_OVER: Record<
 > = { ...PASSED_OVER, NOT_IN_INBOX: 'no longer in this inbox' };
 
 /** The figure the policy compared, for one eligible candidate. */
-function figure(policy: RoutingPolicy, c: RoutingCandidate): string {
+function figure(
+  policy: RoutingPolicy,
+  c: RoutingCandidate,
+  timeZone?: string,
+): string {
   switch (policy) {
     case 'MOST_AVAILABLE':
       return `${c.spare} of ${c.capacity} spare`;
@@ -38,7 +42,7 @@ function figure(policy: RoutingPolicy, c: RoutingCandidate): string {
       return `${c.openConversations} open`;
     case 'LONGEST_IDLE':
       return c.lastAssignedAt
-        ? `last assigned ${formatFullTime(c.lastAssignedAt)}`
+        ? `last assigned ${formatFullTime(c.lastAssignedAt, timeZone)}`
         : 'never assigned';
     case 'PERCENT_SPARE':
       return `${c.percentSpare}% spare`;
@@ -46,7 +50,10 @@ function figure(policy: RoutingPolicy, c: RoutingCandidate): string {
 }
 
 /** One sentence on how a conversation reached its agent, and why them. */
-export function explainRouting(record: RoutingRecord): string {
+export function explainRouting(
+  record: RoutingRecord,
+  timeZone?: string,
+): string {
   const decision = record.decision;
   if (record.reason === 'REQUEUED') {
     return 'It went back to the queue when its agent went offline.';
@@ -78,14 +85,16 @@ export function explainRouting(record: RoutingRecord): string {
     .filter((c) => c !== chosen)
     .map((c) =>
       c.eligible
-        ? `${c.name}, ${figure(decision.policy, c)}`
+        ? `${c.name}, ${figure(decision.policy, c, timeZone)}`
         : `${c.name}, ${PASSED_OVER[c.reason!]}`,
     );
   const waited =
     record.reason === 'ASSIGNED_FROM_QUEUE'
       ? 'It waited in the queue; then '
       : '';
-  const why = chosen ? chosenBecause(decision, chosen) : 'nobody could take it';
+  const why = chosen
+    ? chosenBecause(decision, chosen, timeZone)
+    : 'nobody could take it';
   const rest = others.length > 0 ? ` Others: ${others.join('; ')}.` : '';
   return `${waited}${waited ? why : capitalise(why)}.${accepted}${rest}${notListed(decision)}${notSticky}`;
 }
@@ -132,12 +141,13 @@ function level(
 function chosenBecause(
   decision: RoutingDecision,
   chosen: RoutingCandidate,
+  timeZone?: string,
 ): string {
   const { policy } = decision;
   const tied = decision.candidates.filter(
     (c) => c !== chosen && c.eligible && level(policy, c, chosen),
   );
-  const standing = `${POLICY_TEXT[policy]} (${figure(policy, chosen)})`;
+  const standing = `${POLICY_TEXT[policy]} (${figure(policy, chosen, timeZone)})`;
   if (tied.length === 0) return `${chosen.name} had the ${standing}`;
   const idleBreaks =
     policy !== 'LONGEST_IDLE' &&

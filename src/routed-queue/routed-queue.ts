@@ -51,6 +51,8 @@ const STATUS_TEXT: Record<Agent['status'], string> = {
  * @attr agent-id - The agent using the page, if any: offers made to them
  *   get Accept and Decline buttons.
  * @attr api-base - Where the API lives; `/api/v1` by default.
+ * @attr time-zone - The IANA time zone to show times in; else one an
+ *   ancestor provides (`provideTimeZone`), else the browser's.
  *
  * @fires offer-answered - The agent accepted or declined an offer here;
  *   `detail` says which (`OfferAnswer`).
@@ -172,8 +174,10 @@ export class RoutedQueue extends LiveElement {
                       >
                         <bdi>${formatName(entry.customerName)}</bdi>
                       </button>
-                      <span class="since" title=${formatFullTime(entry.since)}
-                        >since ${formatTime(entry.since)}</span
+                      <span
+                        class="since"
+                        title=${formatFullTime(entry.since, this.zone.value)}
+                        >since ${formatTime(entry.since, this.zone.value)}</span
                       >
                       ${
                         entry.passedBy?.length
@@ -300,7 +304,9 @@ export class RoutedQueue extends LiveElement {
     return html`<li>
       <details>
         <summary>${name}</summary>
-        <p class="why">${explainRouting(assignment.routing)}</p>
+        <p class="why">
+          ${explainRouting(assignment.routing, this.zone.value)}
+        </p>
         <button
           class="action"
           type="button"

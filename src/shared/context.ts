@@ -46,3 +46,28 @@ export function provideClient(
   if (host.isConnected) provider.hostConnected();
   return provider;
 }
+
+/**
+ * The agent's time zone, an IANA name such as `America/Chicago`, provided
+ * by an ancestor. An element's own `time-zone` attribute wins over it; with
+ * neither, times are in the browser's zone.
+ */
+export const timeZoneContext = createContext<string | undefined>(
+  Symbol.for('sms-campaign-kit/time-zone'),
+);
+
+/**
+ * Shows every kit element's times inside `host` in `timeZone`. Returns the
+ * provider, whose `setValue` changes it.
+ */
+export function provideTimeZone(
+  host: HTMLElement,
+  timeZone: string,
+): ContextProvider<typeof timeZoneContext> {
+  const provider = new ContextProvider(host, {
+    context: timeZoneContext,
+    initialValue: timeZone,
+  });
+  if (host.isConnected) provider.hostConnected();
+  return provider;
+}

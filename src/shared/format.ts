@@ -44,22 +44,66 @@ export function formatName(name: string): string {
   return /^\+[1-9]\d{6,14}$/.test(name) ? formatPhone(name) : name;
 }
 
-const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
-const dateTimeFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
+/** Whether `zone` is a time zone this browser knows, such as `Europe/Madrid`. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat(undefined, { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
-/** The time alone for today, the date and time otherwise. */
-export function formatTime(iso: string, now = new Date()): string {
+interface Formats {
+  time: Intl.DateTimeFormat;
+  dateTime: Intl.DateTimeFormat;
+  day: Intl.DateTimeFormat;
+}
+
+const formats = new Map<string, Formats>();
+
+/** The formats for `timeZone` (the browser's own when undefined). */
+function formatsFor(timeZone: string | undefined): Formats {
+  const key = timeZone ?? '';
+  let found = formats.get(key);
+  if (!found) {
+    found = {
+      time: new Intl.DateTimeFormat(undefined, {
+        timeStyle: 'short',
+        timeZone,
+      }),
+      dateTime: new Intl.DateTimeFormat(undefined, {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+        timeZone,
+      }),
+      day: new Intl.DateTimeFormat('en-CA', { timeZone }),
+    };
+    formats.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * The time alone for today, the date and time otherwise, in `timeZone`
+ * (an IANA name; the browser's own when left out).
+ */
+export function formatTime(
+  iso: string,
+  timeZone?: string,
+  now = new Date(),
+): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const sameDay = date.toDateString() === now.toDateString();
-  return (sameDay ? timeFormat : dateTimeFormat).format(date);
+  const f = formatsFor(timeZone);
+  const sameDay = f.day.format(date) === f.day.format(now);
+  return (sameDay ? f.time : f.dateTime).format(date);
 }
 
 /** The full date and time, for a `title` or screen readers. */
-export function formatFullTime(iso: string): string {
+export function formatFullTime(iso: string, timeZone?: string): string {
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? '' : dateTimeFormat.format(date);
+  return Number.isNaN(date.getTime())
+    ? ''
+    : formatsFor(timeZone).dateTime.format(date);
 }

@@ -10,6 +10,7 @@ import type { EngineEvent } from '../sdk/schemas.js';
 import { LiveController } from './live-controller.js';
 import type { Failure } from './failure.js';
 import { loadPhoneFormatting } from './format.js';
+import { TimeZoneController } from './time-zone.js';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -23,6 +24,7 @@ export abstract class LiveElement extends LitElement {
   // Typed loosely so subclasses can declare their own; Lit merges them.
   static override properties: PropertyDeclarations = {
     apiBase: { attribute: 'api-base' },
+    timeZone: { attribute: 'time-zone' },
     status: { state: true },
     error: { state: true },
     retryable: { state: true },
@@ -31,6 +33,11 @@ export abstract class LiveElement extends LitElement {
 
   /** Where the API lives; `/api/v1` by default. */
   declare apiBase: string;
+  /** The IANA time zone times show in; see TimeZoneController. */
+  declare timeZone: string;
+
+  /** The zone times are shown in, as it resolves. */
+  protected readonly zone = new TimeZoneController(this);
   declare protected status: LoadStatus;
   declare protected error: string;
   declare protected retryable: boolean;
@@ -46,6 +53,7 @@ export abstract class LiveElement extends LitElement {
   constructor() {
     super();
     this.apiBase = '';
+    this.timeZone = '';
     this.status = 'loading';
     this.error = '';
     this.retryable = true;

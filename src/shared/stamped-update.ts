@@ -1,4 +1,5 @@
 import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { TimeZoneController } from './time-zone.js';
 
 let nextId = 0;
 
@@ -18,6 +19,7 @@ export class StampedUpdate extends LitElement {
     to: {},
     fromLabel: { attribute: 'from-label' },
     toLabel: { attribute: 'to-label' },
+    timeZone: { attribute: 'time-zone' },
   };
 
   /** The E.164 number that sent the campaign SMS. */
@@ -28,6 +30,11 @@ export class StampedUpdate extends LitElement {
   declare fromLabel: string;
   /** Who received it, such as the customer's name. */
   declare toLabel: string;
+  /** The IANA time zone times show in; see TimeZoneController. */
+  declare timeZone: string;
+
+  /** The zone times are shown in, as it resolves. */
+  protected readonly zone = new TimeZoneController(this);
 
   /** Unique in the page, so ids stay unique in any one shadow root. */
   private readonly cardId = `sms-kit-card-${++nextId}`;
@@ -38,6 +45,7 @@ export class StampedUpdate extends LitElement {
     this.to = '';
     this.fromLabel = '';
     this.toLabel = '';
+    this.timeZone = '';
   }
 
   /** The stamp showing `content`, and the card it opens, if numbers are set. */

@@ -42,6 +42,8 @@ const PAGE_SIZE = 50;
  * @attr agent-id - The agent replying; each conversation's own agent by
  *   default.
  * @attr api-base - Where the API lives; `/api/v1` by default.
+ * @attr time-zone - The IANA time zone to show times in; else one an
+ *   ancestor provides (`provideTimeZone`), else the browser's.
  *
  * @csspart log - The scrolling list of items.
  * @csspart message - A message row; `bubble` is its text.
@@ -162,6 +164,8 @@ export class SmsTimeline extends LiveElement {
     const name = this.customer
       ? formatName(this.customer.name)
       : 'this customer';
+    // Rows, and the updates they render, show times in this zone.
+    this.names.timeZone = this.zone.value;
     return html`
       ${this.renderReconnecting()}
       <div

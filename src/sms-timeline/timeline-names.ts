@@ -9,6 +9,7 @@ import type { RowContext } from './timeline-rows.js';
 
 export class TimelineNames implements RowContext {
   customer: Customer | undefined;
+  timeZone: string | undefined;
   private inboxes = new Map<string, Inbox>();
   private readonly agents = new Map<string, string>();
   private readonly campaigns = new Map<string, string>();

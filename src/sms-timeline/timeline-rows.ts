@@ -23,11 +23,13 @@ export interface RowContext {
   lineName(number: string): string;
   agentName(id: string): string;
   campaignName(id: string): string;
+  /** The IANA zone times show in; the browser's when undefined. */
+  timeZone?: string;
 }
 
-const time = (iso: string) =>
-  html`<time datetime=${iso} title=${formatFullTime(iso)}
-    >${formatTime(iso)}</time
+const time = (iso: string, timeZone?: string) =>
+  html`<time datetime=${iso} title=${formatFullTime(iso, timeZone)}
+    >${formatTime(iso, timeZone)}</time
   >`;
 
 export function renderRow(item: TimelineItem, ctx: RowContext) {
@@ -73,6 +75,7 @@ function renderCampaign(
     from-label=${ctx.lineName(content.from)}
     to-label=${formatName(ctx.customer?.name ?? '')}
     delivery=${content.delivery ? describeDelivery(content.delivery) : ''}
+    time-zone=${ctx.timeZone ?? ''}
   ></campaign-answer>`;
 }
 
@@ -89,6 +92,7 @@ function renderMarker(
     from=${content.to}
     to=${content.from}
     from-label=${ctx.lineName(content.to)}
+    time-zone=${ctx.timeZone ?? ''}
   ></reply-marker>`;
 }
 
@@ -121,13 +125,13 @@ function renderBubble(
     </div>
     <div class="meta">
       <bdi>${who}</bdi> ·
-      ${time(item.timestamp)}${
+      ${time(item.timestamp, ctx.timeZone)}${
         outbound && content.delivery
           ? html` ·
               <span
                 class="delivery ${undelivered(content.delivery) ? 'failed' : ''}"
                 part="delivery"
-                title=${`Updated ${formatFullTime(content.delivery.updatedAt)}`}
+                title=${`Updated ${formatFullTime(content.delivery.updatedAt, ctx.timeZone)}`}
                 >${describeDelivery(content.delivery)}</span
               >`
           : nothing

@@ -10,6 +10,7 @@ import { provideClient } from '../../src/shared/context.js';
 import { outbox } from '../../src/shared/outbox.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../src/sms-timeline/define.js';
+import type { NumberHovercard } from '../../src/number-hovercard/number-hovercard.js';
 import type { SmsTimeline } from '../../src/sms-timeline/sms-timeline.js';
 import {
   deep,
@@ -53,8 +54,11 @@ describe('<sms-timeline>', () => {
   it('labels the hovercard numbers with the inbox line and the customer', async () => {
     const element = await render();
     const marker = deep(element, 'reply-marker');
-    const card = deep(marker, 'number-hovercard');
-    expect(card).to.include({
+    const card = deep<NumberHovercard>(marker, 'number-hovercard');
+    // Compared as plain values: a failure then reports them, not the
+    // element, which the test runner cannot serialize.
+    const { from, to, fromLabel, toLabel } = card;
+    expect({ from, to, fromLabel, toLabel }).to.deep.equal({
       from: story.numbers.gold,
       to: story.phones.julie,
       fromLabel: 'Gold Members',

@@ -85,7 +85,7 @@ describe('<reply-marker>', () => {
     const marker = await renderMarker();
     const stamp = deep(marker, '[part=stamp]');
     stamp.focus();
-    expect(marker.shadowRoot!.activeElement).to.equal(stamp);
+    expect(marker.shadowRoot!.activeElement === stamp, 'focus').to.equal(true);
   });
 });
 
@@ -177,7 +177,7 @@ for (const [tag, render] of [
       await eventually(() => expect(isShown(card)).to.equal(true));
       await sendKeys({ press: 'Escape' });
       await eventually(() => expect(isShown(card)).to.equal(false));
-      expect(host.shadowRoot!.activeElement).to.equal(stamp);
+      expect(host.shadowRoot!.activeElement === stamp, 'focus').to.equal(true);
     });
 
     it('describes the stamp, wired by id inside the shadow root', async () => {

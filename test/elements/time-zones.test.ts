@@ -1,0 +1,86 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
+import '../../src/reply-marker/define.js';
+import '../../src/sms-timeline/define.js';
+import type { ReplyMarker } from '../../src/reply-marker/reply-marker.js';
+import { provideTimeZone } from '../../src/shared/context.js';
+import { formatTime } from '../../src/shared/format.js';
+import type { SmsTimeline } from '../../src/sms-timeline/sms-timeline.js';
+import { deep } from '../helpers/elements.js';
+import { eventually, useMockServer } from '../helpers/mock.js';
+
+const AT = '2026-07-01T16:20:00.000Z';
+
+const marker = (timeZone = '') =>
+  fixture<ReplyMarker>(
+    html`<reply-marker
+      customer-name="Julie Example"
+      campaign-name="July Sale"
+      at=${AT}
+      time-zone=${timeZone}
+    ></reply-marker>`,
+  );
+const shown = (element: Element) => deep(element, 'time').textContent!.trim();
+
+describe('time zones', () => {
+  it('shows times in the time-zone an element names', async () => {
+    const tokyo = await marker('Asia/Tokyo');
+    expect(shown(tokyo)).to.equal(formatTime(AT, 'Asia/Tokyo'));
+    // 16:20 UTC is 01:20 the next day in Tokyo, so the date shows.
+    expect(shown(tokyo)).to.contain('Jul 2, 2026');
+    expect(shown(await marker('America/Chicago'))).to.contain('11:20');
+  });
+
+  it('takes a zone an ancestor provides, which the attribute overrides', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+    provideTimeZone(wrapper, 'America/Chicago');
+    const inherited = document.createElement('reply-marker');
+    inherited.setAttribute('at', AT);
+    const own = document.createElement('reply-marker');
+    own.setAttribute('at', AT);
+    own.setAttribute('time-zone', 'Asia/Tokyo');
+    wrapper.append(inherited, own);
+    await eventually(() => expect(shown(inherited)).to.contain('11:20'));
+    expect(shown(own)).to.contain('Jul 2, 2026');
+  });
+
+  it('keeps the browser’s zone, and says why once, for a name it does not know', async () => {
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (message: string) => warnings.push(message);
+    try {
+      const element = await marker('Mars/Olympus_Mons');
+      expect(shown(element)).to.equal(formatTime(AT));
+      await marker('Mars/Olympus_Mons');
+    } finally {
+      console.warn = warn;
+    }
+    expect(warnings).to.have.length(1);
+    expect(warnings[0]).to.contain('"Mars/Olympus_Mons" is not a time zone');
+  });
+
+  describe('in a timeline', () => {
+    const mock = useMockServer();
+    let story: JulySale;
+    beforeEach(() => {
+      story = seedJulySale(mock.engine);
+    });
+
+    it('shows every row, and the updates it renders, in its zone', async () => {
+      const element = await fixture<SmsTimeline>(
+        html`<sms-timeline
+          customer-id=${story.customers.julie}
+          time-zone="Asia/Tokyo"
+        ></sms-timeline>`,
+      );
+      await eventually(() => expect(deep(element, '.log')).to.exist);
+      const answer = deep(element, 'campaign-answer');
+      expect(answer.getAttribute('time-zone')).to.equal('Asia/Tokyo');
+      const bubbleTime = deep(element, '.message time');
+      const iso = bubbleTime.getAttribute('datetime')!;
+      expect(bubbleTime.textContent!.trim()).to.equal(
+        formatTime(iso, 'Asia/Tokyo'),
+      );
+    });
+  });
+});
