@@ -1,0 +1,124 @@
+/**
+ * The page `npm run bench:timeline` drives: a mock engine seeded with one
+ * customer's timeline of a given length, and the measurements the driver
+ * asks for, on `window.bench`.
+ */
+import { startMockServer } from '../mock-server/browser.js';
+import { ManualClock } from '../mock-server/clock.js';
+import '../src/sms-timeline/define.js';
+
+const GOLD = '+14155550100';
+const JULIE = '+14155550142';
+
+const clock = new ManualClock('2026-07-01T00:00:00Z');
+const mock = await startMockServer({ clock });
+const { engine } = mock;
+const gold = engine.createInbox({ name: 'Gold Members', phoneNumbers: [GOLD] });
+engine.createAgent({ name: 'Ben Okafor', inboxIds: [gold.id], capacity: 5 });
+let sent = 0;
+
+function text(body: string) {
+  clock.advance(1000);
+  return engine.receiveSms({
+    messageSid: `SM${(++sent).toString(16).padStart(32, '0')}`,
+    from: JULIE,
+    to: GOLD,
+    body,
+    attachments: [],
+  });
+}
+
+/** Every node in `root`, through shadow roots. */
+function countNodes(root: Node): number {
+  let count = 1;
+  for (const child of root.childNodes) count += countNodes(child);
+  const shadow = (root as Element).shadowRoot;
+  if (shadow) count += countNodes(shadow);
+  return count;
+}
+
+const host = document.querySelector('#host')!;
+let timeline: HTMLElement | undefined;
+
+const rowsOf = () => timeline?.shadowRoot?.querySelectorAll('.row').length ?? 0;
+
+Object.assign(window, {
+  bench: {
+    /** Seeds `count` timeline items for Julie. */
+    seed(count: number) {
+      engine.reset();
+      const g = engine.createInbox({
+        name: 'Gold Members',
+        phoneNumbers: [GOLD],
+      });
+      engine.createAgent({ name: 'Ben Okafor', inboxIds: [g.id], capacity: 5 });
+      // One routing item comes with the first message; the rest are texts.
+      const first = text('Message 0');
+      for (let i = 1; i < count - 1; i++) text(`Message ${i}`);
+      return first.item.customerId;
+    },
+    /** Mounts a timeline and resolves with ms until its rows show. */
+    async mount(customerId: string) {
+      timeline?.remove();
+      const start = performance.now();
+      timeline = document.createElement('sms-timeline');
+      timeline.setAttribute('customer-id', customerId);
+      host.append(timeline);
+      while (rowsOf() === 0) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      return performance.now() - start;
+    },
+    nodes: () => (timeline ? countNodes(timeline) : 0),
+    /** Rows added to the DOM when one live message arrives. */
+    async rowsPerLive() {
+      const log = timeline!.shadowRoot!.querySelector('.content')!;
+      let added = 0;
+      const observer = new MutationObserver((records) => {
+        for (const r of records) {
+          for (const node of r.addedNodes) {
+            if ((node as Element).classList?.contains('row')) added += 1;
+          }
+        }
+      });
+      observer.observe(log, { childList: true, subtree: true });
+      const before = rowsOf();
+      text('A live one');
+      while (rowsOf() === before) {
+        await new Promise((resolve) => setTimeout(resolve, 10));
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      observer.disconnect();
+      return added;
+    },
+    /**
+     * Scrolls the log from the bottom to the top and back, loading earlier
+     * pages as a reader would, and returns each frame's duration in ms.
+     */
+    async scrollFrames(pages: number) {
+      const root = timeline!.shadowRoot!;
+      for (let p = 0; p < pages; p++) {
+        const button = root.querySelector<HTMLButtonElement>('.earlier button');
+        if (!button) break;
+        const before = rowsOf();
+        button.click();
+        while (rowsOf() === before) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      }
+      const log = root.querySelector<HTMLElement>('.log')!;
+      const frames: number[] = [];
+      let last = performance.now();
+      const steps = 120;
+      for (let i = 0; i <= steps; i++) {
+        log.scrollTop = log.scrollHeight * (1 - i / steps);
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+        const now = performance.now();
+        frames.push(now - last);
+        last = now;
+      }
+      return frames;
+    },
+  },
+});
+document.body.dataset.ready = 'true';
