@@ -45,7 +45,9 @@ export const styles = css`
 
   .bubble {
     background: var(--_customer);
-    border-radius: 16px 16px 16px 4px;
+    /* Logical corners, so the tail mirrors under dir="rtl". */
+    border-radius: 16px;
+    border-end-start-radius: 4px;
     padding: 0.5rem 0.75rem;
     max-width: 100%;
     box-sizing: border-box;
@@ -54,7 +56,8 @@ export const styles = css`
   .outbound .bubble {
     background: var(--_agent);
     color: var(--_agent-text);
-    border-radius: 16px 16px 4px 16px;
+    border-radius: 16px;
+    border-end-end-radius: 4px;
   }
 
   .text {

@@ -348,6 +348,33 @@ describe('<sms-timeline>', () => {
     });
   });
 
+  it('mirrors under dir="rtl": the agent’s messages on the left', async () => {
+    const [open] = mock.engine
+      .listConversations(story.customers.julie)
+      .filter((c) => c.status === 'OPEN');
+    mock.engine.sendAgentMessage(open!.id, story.agents.ben, 'Hola');
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div dir="rtl" style="width: 600px">
+        <sms-timeline customer-id=${story.customers.julie}></sms-timeline>
+      </div>`,
+    );
+    const element = wrapper.querySelector('sms-timeline')!;
+    await eventually(
+      () => expect(deep(element, '.log').querySelector('.outbound')).to.exist,
+    );
+    const log = deep(element, '.log');
+    const outbound = log
+      .querySelector('.outbound .bubble')!
+      .getBoundingClientRect();
+    const inbound = log
+      .querySelector('.inbound .bubble')!
+      .getBoundingClientRect();
+    expect(outbound.left).to.be.below(inbound.left);
+    const corner = getComputedStyle(log.querySelector('.outbound .bubble')!);
+    // The tail is at the bottom left once mirrored.
+    expect(corner.borderBottomLeftRadius).to.equal('4px');
+  });
+
   describe('replying', () => {
     const typeReply = async (element: SmsTimeline, text: string) => {
       await eventually(
@@ -361,10 +388,12 @@ describe('<sms-timeline>', () => {
       element.shadowRoot!.querySelector('.pending');
 
     it('offers a reply box under the open conversation, and shows the reply at once', async () => {
+      // The request waits at a gate the test opens, whenever it arrives.
       let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
       mock.worker.use(
         http.post('/api/v1/conversations/:id/messages', async () => {
-          await new Promise<void>((resolve) => (release = resolve));
+          await gate;
           return undefined; // then on to the real handler
         }),
       );

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import './safe-assertions.js';
 import { sendMouse } from '@web/test-runner-commands';
 
 /** The checks every element must pass, shared rather than copied. */

@@ -1,4 +1,5 @@
 import { setupWorker, type SetupWorker } from 'msw/browser';
+import './safe-assertions.js';
 import { ManualClock } from '../../mock-server/clock.js';
 import { Engine } from '../../mock-server/engine/engine.js';
 import { createHandlers } from '../../mock-server/handlers.js';
