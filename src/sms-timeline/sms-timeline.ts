@@ -118,6 +118,12 @@ export class SmsTimeline extends LiveElement {
       this.watched = content ?? undefined;
     }
     this.keepAtBottom();
+    const top = this.renderRoot.querySelector('.earlier');
+    if (top !== this.watchedTop) {
+      this.nearTop.disconnect();
+      if (top) this.nearTop.observe(top);
+      this.watchedTop = top ?? undefined;
+    }
   }
 
   override connectedCallback(): void {
@@ -130,6 +136,8 @@ export class SmsTimeline extends LiveElement {
     outbox.removeEventListener('change', this.onOutbox);
     this.resizes.disconnect();
     this.watched = undefined;
+    this.nearTop.disconnect();
+    this.watchedTop = undefined;
   }
 
   /** A reply this page sent: shown at once, and as an item once sent. */
@@ -373,10 +381,26 @@ export class SmsTimeline extends LiveElement {
     }
   }
 
+  /** The earlier-messages row, watched so scrolling up to it loads more. */
+  private readonly nearTop = new IntersectionObserver(
+    (entries) => {
+      // Only once the reader has scrolled: the first view is the newest.
+      const log = this.log;
+      if (!log || (log.scrollTop === 0 && this.stickToBottom)) return;
+      if (entries.some((e) => e.isIntersecting) && !this.earlierError) {
+        void this.loadEarlier();
+      }
+    },
+    { rootMargin: '200px 0px 0px 0px' },
+  );
+  private watchedTop?: Element;
+  private loadingEarlier = false;
+
   private async loadEarlier(): Promise<void> {
     const client = this.live.client;
     const before = this.nextCursor;
-    if (!before) return;
+    if (!before || this.loadingEarlier) return;
+    this.loadingEarlier = true;
     try {
       const page = await client.getTimeline(this.customerId, {
         limit: PAGE_SIZE,
@@ -398,6 +422,8 @@ export class SmsTimeline extends LiveElement {
     } catch (error) {
       // What is shown stays; only the paging says it failed.
       this.earlierError = (error as Error).message;
+    } finally {
+      this.loadingEarlier = false;
     }
   }
 

@@ -555,6 +555,28 @@ describe('<sms-timeline>', () => {
     );
   });
 
+  it('pages older history in by itself as the reader scrolls up to it', async () => {
+    for (let i = 0; i < 60; i++) {
+      mock.engine.receiveSms({
+        messageSid: `SM${i.toString(16).padStart(32, 'b')}`,
+        from: story.phones.julie,
+        to: story.numbers.gold,
+        body: `Message ${i}`,
+        attachments: [],
+      });
+    }
+    const element = await render();
+    const log = deep(element, '.log');
+    await eventually(() => expect(log.scrollTop).to.be.above(0));
+    log.scrollTop = 0;
+    log.dispatchEvent(new Event('scroll'));
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('July Sale early access'),
+    );
+    // The view stays on what the reader was looking at, not the new top.
+    expect(log.scrollTop).to.be.above(0);
+  });
+
   it('keeps the reader’s place and focus when older messages load', async () => {
     for (let i = 0; i < 60; i++) {
       mock.engine.receiveSms({
