@@ -55,6 +55,9 @@ signedIn.addEventListener('change', () => {
   for (const queue of [goldQueue, supportQueue]) {
     queue.setAttribute('agent-id', signedIn.value);
   }
+  // Replies go out as them; with nobody signed in, as each conversation's
+  // own agent.
+  timeline.setAttribute('agent-id', signedIn.value);
 });
 
 function renderSignedIn(): void {

@@ -44,6 +44,20 @@ const FILES = [
   smsTimeline,
 ] as unknown as Array<Record<string, StoryLike> & { default: MetaLike }>;
 
+/** The first element matching `selector` anywhere under `root`. */
+function findDeep(
+  root: Element | ShadowRoot,
+  selector: string,
+): Element | null {
+  const here = root.querySelector(selector);
+  if (here) return here;
+  for (const el of root.querySelectorAll('*')) {
+    const found = el.shadowRoot && findDeep(el.shadowRoot, selector);
+    if (found) return found;
+  }
+  return null;
+}
+
 /** Waits until nothing in `root` says it is loading, or `ms` pass. */
 async function settled(root: HTMLElement, ms = 1500): Promise<void> {
   const deadline = performance.now() + ms;
@@ -104,6 +118,15 @@ describe('every story', function () {
             await settled(canvasElement);
             await story.play?.(context);
             await settled(canvasElement);
+            // A story about a failure may show one; any other that does is
+            // broken (a wrong id, a missing handler).
+            if (!/fail|error|not found/i.test(story.name ?? key)) {
+              const failed = findDeep(canvasElement, '.state.error');
+              expect(
+                failed?.textContent?.trim() ?? '',
+                'an error state',
+              ).to.equal('');
+            }
             await expect(canvasElement).to.be.accessible();
           } finally {
             canvasElement.remove();

@@ -13,16 +13,30 @@ import type {
 import { EngineError, notFound } from './errors.js';
 import type { Store } from './store.js';
 
-/** How far along each status is; the three endings share the last step. */
+/**
+ * How far along each status is. The endings share step 4, except that a
+ * delivered message can still be read (step 5, on channels that say so).
+ */
 const STEP: Record<DeliveryStatus, number> = {
   accepted: 0,
+  scheduled: 0,
   queued: 1,
   sending: 2,
   sent: 3,
   delivered: 4,
   undelivered: 4,
   failed: 4,
+  canceled: 4,
+  partially_delivered: 4,
+  read: 5,
 };
+const ENDED: ReadonlySet<DeliveryStatus> = new Set([
+  'undelivered',
+  'failed',
+  'canceled',
+  'partially_delivered',
+  'read',
+]);
 
 export interface StatusCallback {
   messageSid: string;
@@ -75,14 +89,19 @@ export function updateDelivery(
   const record = list.find((r) => r.item.id === where.itemId)!;
   const content = record.item.content as SmsContent;
   const now = content.delivery!;
-  if (callback.errorCode && STEP[callback.status] < 4) {
+  if (
+    callback.errorCode &&
+    callback.status !== 'undelivered' &&
+    callback.status !== 'failed'
+  ) {
     throw new EngineError(
       'invalid',
       `An ErrorCode comes only with undelivered or failed, not ${callback.status}.`,
       'ErrorCode',
     );
   }
-  const ended = STEP[now.status] === 4;
+  // Delivered can only go on to read; the other endings stay put.
+  const ended = ENDED.has(now.status);
   if (ended || STEP[callback.status] <= STEP[now.status]) {
     return { item: structuredClone(record.item), changed: false };
   }

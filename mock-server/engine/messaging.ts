@@ -2,9 +2,15 @@
  * A customer's SMS taken in: joined to their open conversation or routed
  * as a new one, answering a campaign, and carrying keywords such as STOP.
  */
-import type { TimelineItem } from '../../src/sdk/schemas.js';
+import * as z from 'zod/mini';
+import {
+  Attachment,
+  MAX_BODY_LENGTH,
+  PhoneNumber,
+  type TimelineItem,
+} from '../../src/sdk/schemas.js';
 import { route } from './assignment.js';
-import { EngineError } from './errors.js';
+import { checked, EngineError } from './errors.js';
 import { smsKeyword } from './keywords.js';
 import type { ConversationRecord, InboundSms } from './records.js';
 import { openKey, type Store } from './store.js';
@@ -17,10 +23,22 @@ export const replyKey = (customerNumber: string, line: string) =>
  * Takes in a customer's SMS. A repeated MessageSid changes nothing and
  * returns the item stored the first time.
  */
+/** An inbound SMS as the engine takes it, however it was called. */
+const InboundSmsInput = z.object({
+  messageSid: z.string().check(z.minLength(1)),
+  from: PhoneNumber,
+  to: PhoneNumber,
+  body: z.string().check(z.maxLength(MAX_BODY_LENGTH)),
+  attachments: z.array(Attachment),
+});
+
 export function receiveSms(
   store: Store,
-  sms: InboundSms,
+  input: InboundSms,
 ): { item: TimelineItem; repeat: boolean } {
+  // Checked here too, not only by the webhook: an attachment that is not a
+  // web address would otherwise be stored and refused by every reader.
+  const sms: InboundSms = checked(InboundSmsInput, input);
   const { messageSids, inboxByNumber, unanswered, timelines } = store.state;
   const earlier = messageSids.get(sms.messageSid);
   if (earlier) {

@@ -133,12 +133,16 @@ export const Attachment = z.object({
  */
 export const DeliveryStatus = z.enum([
   'accepted',
+  'scheduled',
   'queued',
   'sending',
   'sent',
   'delivered',
+  'read',
   'undelivered',
   'failed',
+  'canceled',
+  'partially_delivered',
 ]);
 
 /** How far an outbound message has got, as Twilio's callbacks last said. */

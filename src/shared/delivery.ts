@@ -2,12 +2,16 @@ import type { Delivery, DeliveryStatus } from '../sdk/schemas.js';
 
 const WORDS: Record<DeliveryStatus, string> = {
   accepted: 'Queued',
+  scheduled: 'Scheduled',
   queued: 'Queued',
   sending: 'Sending',
   sent: 'Sent',
   delivered: 'Delivered',
+  read: 'Read',
   undelivered: 'Not delivered',
   failed: 'Failed',
+  canceled: 'Canceled',
+  partially_delivered: 'Partly delivered',
 };
 
 /** A message's delivery in words, with Twilio's error code when it failed. */
@@ -18,4 +22,4 @@ export function describeDelivery(delivery: Delivery): string {
 
 /** Whether the message will not arrive. */
 export const undelivered = (delivery: Delivery) =>
-  delivery.status === 'undelivered' || delivery.status === 'failed';
+  ['undelivered', 'failed', 'canceled'].includes(delivery.status);

@@ -1,4 +1,4 @@
-import { ApiHttpError } from '../sdk/errors.js';
+import { ApiHttpError, ApiNetworkError } from '../sdk/errors.js';
 
 /** What an element says when loading failed, and whether to offer a retry. */
 export interface Failure {
@@ -9,6 +9,13 @@ export interface Failure {
 
 /** Reads a load's error as a person would want it told. */
 export function failureOf(error: unknown): Failure {
+  // A lost connection is said in words, not with the URL that failed.
+  if (error instanceof ApiNetworkError) {
+    return {
+      message: 'The server could not be reached; check the connection.',
+      retryable: true,
+    };
+  }
   const message = error instanceof Error ? error.message : String(error);
   const refused =
     error instanceof ApiHttpError &&

@@ -1,8 +1,8 @@
 /**
  * What agents are writing and sending, kept outside any element: a draft
  * or a reply in flight outlives the composer that holds it, a re-render,
- * and a timeline that reloads. Drafts also go to sessionStorage, so a
- * page reload keeps them in the same tab.
+ * and a timeline that reloads. Drafts and failed replies also go to
+ * sessionStorage, so a page reload keeps them in the same tab.
  */
 import type { SmsKitClient } from '../sdk/client.js';
 import type { TimelineItem } from '../sdk/schemas.js';
@@ -29,6 +29,10 @@ export interface OutgoingReply {
 /** Sent replies kept per conversation, for timelines that have not yet heard them. */
 const KEEP_SENT = 20;
 const STORAGE_PREFIX = 'sms-kit-draft:';
+const FAILED_PREFIX = 'sms-kit-failed:';
+
+/** What a change was: the text being written, or a reply sent. */
+export type OutboxChange = 'draft' | 'reply';
 
 export class Outbox extends EventTarget {
   private readonly drafts = new Map<string, string>();
@@ -39,19 +43,28 @@ export class Outbox extends EventTarget {
   draft(conversationId: string): string {
     const kept = this.drafts.get(conversationId);
     if (kept !== undefined) return kept;
-    return readStorage(conversationId) ?? '';
+    return readStorage(STORAGE_PREFIX + conversationId) ?? '';
   }
 
   setDraft(conversationId: string, text: string): void {
     if (text === this.draft(conversationId)) return;
     this.drafts.set(conversationId, text);
-    writeStorage(conversationId, text);
-    this.changed(conversationId);
+    writeStorage(STORAGE_PREFIX + conversationId, text);
+    this.changed(conversationId, 'draft');
   }
 
-  /** The replies sent in `conversationId` from this page, oldest first. */
+  /**
+   * The replies sent in `conversationId` from this page, oldest first.
+   * Failed ones also come back from sessionStorage after a reload.
+   */
   repliesIn(conversationId: string): readonly OutgoingReply[] {
-    return this.replies.get(conversationId) ?? [];
+    let list = this.replies.get(conversationId);
+    if (!list) {
+      const kept = readStorage(FAILED_PREFIX + conversationId);
+      list = kept ? (JSON.parse(kept) as OutgoingReply[]) : [];
+      this.replies.set(conversationId, list);
+    }
+    return list;
   }
 
   /**
@@ -75,7 +88,7 @@ export class Outbox extends EventTarget {
     };
     const list = [...this.repliesIn(conversationId), reply];
     this.replies.set(conversationId, list);
-    this.changed(conversationId);
+    this.changed(conversationId, 'reply');
     return this.deliver(client, reply);
   }
 
@@ -100,13 +113,25 @@ export class Outbox extends EventTarget {
     const rest = this.repliesIn(conversationId).filter(
       (r) => r.localId !== localId,
     );
-    this.replies.set(conversationId, rest);
+    this.store(conversationId, rest);
     const draft = this.draft(conversationId);
     this.setDraft(
       conversationId,
       draft ? `${reply.body}\n${draft}` : reply.body,
     );
-    this.changed(conversationId);
+    this.changed(conversationId, 'reply');
+  }
+
+  /** Drops a failed reply the agent no longer wants sent. */
+  dismiss(localId: string): void {
+    const reply = this.find(localId);
+    if (!reply || reply.status !== 'failed') return;
+    const { conversationId } = reply;
+    this.store(
+      conversationId,
+      this.repliesIn(conversationId).filter((r) => r.localId !== localId),
+    );
+    this.changed(conversationId, 'reply');
   }
 
   /**
@@ -115,10 +140,13 @@ export class Outbox extends EventTarget {
    */
   clear(): void {
     const ids = new Set([...this.drafts.keys(), ...this.replies.keys()]);
-    for (const id of ids) writeStorage(id, '');
+    for (const id of ids) {
+      writeStorage(STORAGE_PREFIX + id, '');
+      writeStorage(FAILED_PREFIX + id, '');
+    }
     this.drafts.clear();
     this.replies.clear();
-    for (const id of ids) this.changed(id);
+    for (const id of ids) this.changed(id, 'reply');
   }
 
   private async deliver(
@@ -158,13 +186,23 @@ export class Outbox extends EventTarget {
       const drop = new Set(sent.slice(0, sent.length - KEEP_SENT));
       list = list.filter((r) => !drop.has(r));
     }
-    this.replies.set(conversationId, list);
-    this.changed(conversationId);
+    this.store(conversationId, list);
+    this.changed(conversationId, 'reply');
   }
 
-  private changed(conversationId: string): void {
+  /** Keeps the list, and its failed replies in sessionStorage. */
+  private store(conversationId: string, list: OutgoingReply[]): void {
+    this.replies.set(conversationId, list);
+    const failed = list.filter((r) => r.status === 'failed');
+    writeStorage(
+      FAILED_PREFIX + conversationId,
+      failed.length > 0 ? JSON.stringify(failed) : '',
+    );
+  }
+
+  private changed(conversationId: string, kind: OutboxChange): void {
     this.dispatchEvent(
-      new CustomEvent('change', { detail: { conversationId } }),
+      new CustomEvent('change', { detail: { conversationId, kind } }),
     );
   }
 }
@@ -172,18 +210,18 @@ export class Outbox extends EventTarget {
 /** The page's one outbox, which every composer and timeline share. */
 export const outbox = new Outbox();
 
-function readStorage(conversationId: string): string | undefined {
+function readStorage(key: string): string | undefined {
   try {
-    return sessionStorage.getItem(STORAGE_PREFIX + conversationId) ?? undefined;
+    return sessionStorage.getItem(key) ?? undefined;
   } catch {
     return undefined; // storage blocked: the draft lives in memory only
   }
 }
 
-function writeStorage(conversationId: string, text: string): void {
+function writeStorage(key: string, text: string): void {
   try {
-    if (text) sessionStorage.setItem(STORAGE_PREFIX + conversationId, text);
-    else sessionStorage.removeItem(STORAGE_PREFIX + conversationId);
+    if (text) sessionStorage.setItem(key, text);
+    else sessionStorage.removeItem(key);
   } catch {
     // Storage blocked or full: the draft lives in memory only.
   }

@@ -114,7 +114,7 @@ export const buttonStyles = css`
 
   button.action:disabled {
     opacity: 0.6;
-    cursor: progress;
+    cursor: not-allowed;
   }
 `;
 

@@ -1,6 +1,14 @@
 import { css, html, LitElement } from 'lit';
 import { tokens } from '../shared/styles.js';
 
+function isWebAddress(url: string): boolean {
+  try {
+    return ['http:', 'https:'].includes(new URL(url).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** What a person calls a file of each media type. */
 export function kindOf(contentType: string): string {
   const type = contentType.toLowerCase().split(';')[0]!.trim();
@@ -37,10 +45,21 @@ export class SmsAttachment extends LitElement {
         color: inherit;
       }
 
+      /* A box the focus ring can be drawn around. */
+      a.photo {
+        display: inline-block;
+        border-radius: 8px;
+      }
+
+      /*
+       * The photo's box is kept before it loads, so a timeline pinned to
+       * its newest message does not shift as photos arrive.
+       */
       img {
         display: block;
-        max-width: min(100%, 16rem);
-        max-height: 12rem;
+        width: min(100%, 16rem);
+        aspect-ratio: 4 / 3;
+        object-fit: cover;
         border-radius: 8px;
         background: var(--_subtle);
       }
@@ -96,8 +115,19 @@ export class SmsAttachment extends LitElement {
   protected override render() {
     const kind = kindOf(this.contentType);
     const label = this.label || kind;
+    // Only a web address is ever linked or loaded: never javascript: or
+    // data:, whoever set the URL.
+    if (!isWebAddress(this.url)) {
+      return html`<span class="chip broken" part="chip"
+        >${label} cannot be shown: its address is not a web address.</span
+      >`;
+    }
     if (kind === 'Photo' && !this.broken) {
-      return html`<a href=${this.url} target="_blank" rel="noopener noreferrer"
+      return html`<a
+        class="photo"
+        href=${this.url}
+        target="_blank"
+        rel="noopener noreferrer"
         ><img
           part="thumbnail"
           src=${this.url}

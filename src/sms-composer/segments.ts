@@ -10,7 +10,7 @@ import { MAX_BODY_LENGTH } from '../sdk/schemas.js';
 
 const { SegmentedMessage } = segmentsCalculator;
 export interface ReplySize {
-  /** UTF-16 code units, as the API's limit counts them. */
+  /** Characters (code points), as the API's limit counts them. */
   length: number;
   tooLong: boolean;
   segments: number;
@@ -20,14 +20,28 @@ export interface ReplySize {
 }
 
 export function measure(text: string): ReplySize {
+  const length = [...text].length;
+  const tooLong = length > MAX_BODY_LENGTH;
+  // The counter's cost grows faster than the text: a pasted book would
+  // freeze the page. A reply too long to send is not counted in segments.
+  if (tooLong) {
+    return { length, tooLong, segments: 0, encoding: 'GSM-7', unicode: [] };
+  }
   const message = new SegmentedMessage(text, 'auto');
   return {
-    length: text.length,
-    tooLong: text.length > MAX_BODY_LENGTH,
+    length,
+    tooLong,
     segments: text ? message.segmentsCount : 0,
     encoding: message.getEncodingName() === 'UCS-2' ? 'UCS-2' : 'GSM-7',
     unicode: [...new Set(message.getNonGsmCharacters())],
   };
+}
+
+/** A character as the agent can see it: invisible ones by their code. */
+function shown(char: string): string {
+  if (/^[\p{L}\p{N}\p{P}\p{S}]+$/u.test(char)) return `“${char}”`;
+  const code = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  return `U+${code} (an invisible or spacing character)`;
 }
 
 /** The size in words, for the line under the reply box. */
@@ -42,5 +56,5 @@ export function describeSize(size: ReplySize): string {
   if (size.encoding === 'GSM-7') return base;
   const [first, ...rest] = size.unicode;
   const more = rest.length > 0 ? ` and ${count(rest.length, 'other')}` : '';
-  return `${base}, because of “${first}”${more}`;
+  return `${base}, because of ${shown(first!)}${more}`;
 }

@@ -55,6 +55,7 @@ function blocked(
  *
  * @attr conversation-id - The conversation to reply in.
  * @attr agent-id - The agent replying; the conversation's agent by default.
+ * @attr show-replies - Lists failed replies under the box (on by default).
  * @attr api-base - Where the API lives; `/api/v1` by default.
  *
  * @fires reply-send - A reply was sent off (`ReplyDetail`).
@@ -76,6 +77,7 @@ export class SmsComposer extends LiveElement {
     conversation: { state: true },
     customer: { state: true },
     agent: { state: true },
+    showReplies: { attribute: 'show-replies', type: Boolean },
   };
 
   declare conversationId: string;
@@ -83,6 +85,11 @@ export class SmsComposer extends LiveElement {
   declare protected conversation: Conversation | undefined;
   declare protected customer: Customer | undefined;
   declare protected agent: Agent | undefined;
+  /**
+   * Whether failed replies are listed under the box, with their retry;
+   * `sms-timeline` turns it off, as it shows them in place.
+   */
+  declare showReplies: boolean;
 
   constructor() {
     super();
@@ -91,6 +98,7 @@ export class SmsComposer extends LiveElement {
     this.conversation = undefined;
     this.customer = undefined;
     this.agent = undefined;
+    this.showReplies = true;
   }
 
   private readonly onOutbox = (event: Event) => {
@@ -154,12 +162,7 @@ export class SmsComposer extends LiveElement {
         @keydown=${this.onKeydown}
       ></textarea>
       <div class="bar">
-        <p
-          id="size"
-          class="size ${size.tooLong ? 'over' : ''}"
-          part="size"
-          aria-live="polite"
-        >
+        <p id="size" class="size ${size.tooLong ? 'over' : ''}" part="size">
           ${reason ? '' : describeSize(size)}
         </p>
         <button
@@ -186,7 +189,9 @@ export class SmsComposer extends LiveElement {
   private renderReplies(conversationId: string) {
     const replies = outbox.repliesIn(conversationId);
     const latest = replies.at(-1);
-    const failed = replies.filter((r) => r.status === 'failed');
+    const failed = this.showReplies
+      ? replies.filter((r) => r.status === 'failed')
+      : [];
     const progress =
       latest?.status === 'sending'
         ? 'Sending…'
@@ -216,6 +221,13 @@ export class SmsComposer extends LiveElement {
         @click=${() => outbox.edit(reply.localId)}
       >
         Edit
+      </button>
+      <button
+        class="action"
+        type="button"
+        @click=${() => outbox.dismiss(reply.localId)}
+      >
+        Discard
       </button>
     </li>`;
   }

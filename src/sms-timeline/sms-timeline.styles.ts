@@ -98,9 +98,14 @@ export const styles = css`
     color: var(--_muted);
   }
 
-  /* A reply still on its way is shown lighter until the API has it. */
+  /*
+   * A reply still on its way is drawn as an outline until the API has it,
+   * in colours that keep their contrast (a faded bubble would not).
+   */
   .pending.sending .bubble {
-    opacity: 0.7;
+    background: var(--_surface);
+    color: var(--_text);
+    border: 1px dashed var(--_accent);
   }
 
   .pending.failed .bubble {

@@ -12,7 +12,11 @@ import '../sms-composer/define.js';
 import { failureOf } from '../shared/failure.js';
 import { formatName } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
-import { outbox, type OutgoingReply } from '../shared/outbox.js';
+import {
+  outbox,
+  type OutboxChange,
+  type OutgoingReply,
+} from '../shared/outbox.js';
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
 import { styles } from './sms-timeline.styles.js';
 import { mergeItems } from './timeline-order.js';
@@ -82,6 +86,8 @@ export class SmsTimeline extends LiveElement {
   declare protected earlierError: string;
 
   private readonly names = new TimelineNames();
+  /** Items updated while a load was in flight, by id; newest wins. */
+  private readonly updatedWhileLoading = new Map<string, TimelineItem>();
   private stickToBottom = true;
 
   constructor() {
@@ -142,9 +148,11 @@ export class SmsTimeline extends LiveElement {
 
   /** A reply this page sent: shown at once, and as an item once sent. */
   private readonly onOutbox = (event: Event) => {
-    const { conversationId } = (
-      event as CustomEvent<{ conversationId: string }>
+    const { conversationId, kind } = (
+      event as CustomEvent<{ conversationId: string; kind: OutboxChange }>
     ).detail;
+    // The text being written is the composer's; only replies show here.
+    if (kind === 'draft') return;
     if (!this.conversations.some((c) => c.id === conversationId)) return;
     const sent = outbox
       .repliesIn(conversationId)
@@ -226,8 +234,11 @@ export class SmsTimeline extends LiveElement {
             this.outgoing(),
             (reply) => reply.localId,
             (reply) =>
-              html`<div class="row">
-                ${renderOutgoing(reply, this.names, () => this.retry(reply))}
+              html`<div class="row" tabindex="-1">
+                ${renderOutgoing(reply, this.names, {
+                  retry: () => this.retry(reply),
+                  discard: () => outbox.dismiss(reply.localId),
+                })}
               </div>`,
           )}
         </div>
@@ -262,6 +273,7 @@ export class SmsTimeline extends LiveElement {
           (c) =>
             html`<sms-composer
               part="composer"
+              .showReplies=${false}
               conversation-id=${c.id}
               agent-id=${this.agentId}
               api-base=${this.apiBase}
@@ -366,7 +378,11 @@ export class SmsTimeline extends LiveElement {
       if (!isCurrent()) return;
       this.names.setInboxes(inboxes);
       // Events heard while loading are already in `items`; merging keeps one.
-      const items = mergeItems(page.items, this.itemsFor(customerId));
+      // An item updated meanwhile (its delivery moved on) takes its place.
+      const fresh = this.updatedWhileLoading;
+      const items = mergeItems(page.items, this.itemsFor(customerId)).map(
+        (item) => fresh.get(item.id) ?? item,
+      );
       await this.names.lookUp(client, items);
       if (!isCurrent()) return;
       this.customer = customer;
@@ -441,6 +457,9 @@ export class SmsTimeline extends LiveElement {
           this.items = mergeItems(this.items, [event.data]);
           if (known) return;
           // Said once, as it comes in; history loaded later is not re-read.
+          // Routing lines and agents' own replies are neither said nor
+          // counted as new.
+          if (!describeForAnnouncement(event.data, this.names)) return;
           this.announce(event.data);
           if (!this.stickToBottom) this.unseen += 1;
         });
@@ -449,6 +468,8 @@ export class SmsTimeline extends LiveElement {
         // A message's delivery moved on: the item takes its place.
         const updated = event.data;
         if (updated.customerId !== this.customerId) return;
+        // Kept too for a load in flight, whose answer may be older.
+        this.updatedWhileLoading.set(updated.id, updated);
         this.items = this.items.map((i) => (i.id === updated.id ? updated : i));
         return;
       }

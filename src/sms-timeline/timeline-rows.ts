@@ -173,13 +173,16 @@ function renderRouting(
 export function renderOutgoing(
   reply: OutgoingReply,
   ctx: RowContext,
-  retry: () => void,
+  actions: { retry: () => void; discard: () => void },
 ) {
   const status =
     reply.status === 'failed'
       ? html`<span class="failed">Not sent: ${reply.error}</span>
-          <button class="action" type="button" @click=${retry}>
+          <button class="action" type="button" @click=${actions.retry}>
             Try again
+          </button>
+          <button class="action" type="button" @click=${actions.discard}>
+            Discard
           </button>`
       : reply.status === 'sending'
         ? 'Sending…'
@@ -210,12 +213,12 @@ export function describeForAnnouncement(
   const customer = formatName(ctx.customer?.name ?? 'The customer');
   switch (content.type) {
     case 'SMS': {
+      // An agent sees their own replies go out; they are not announced.
+      if (item.initiator.type === 'AGENT') return '';
       const who =
         item.initiator.type === 'CUSTOMER'
           ? customer
-          : item.initiator.type === 'AGENT' && item.initiator.id
-            ? ctx.agentName(item.initiator.id)
-            : ctx.lineName(content.from) || 'The business';
+          : ctx.lineName(content.from) || 'The business';
       const files = content.attachments.length;
       const body =
         content.body || (files === 1 ? 'sent a file' : `sent ${files} files`);

@@ -4,9 +4,8 @@ import type { SmsAttachment } from '../../src/sms-attachment/sms-attachment.js';
 import { deep, renderedText } from '../helpers/elements.js';
 import { eventually } from '../helpers/mock.js';
 
-/** A real image, so the thumbnail loads without the network. */
-const PIXEL =
-  'data:image/gif;base64,R0lGODlhAQABAIAAAP///wAAACH5BAEAAAAALAAAAAABAAEAAAICRAEAOw==';
+/** A real image the test server has, so the thumbnail loads. */
+const PIXEL = new URL('/docs/screenshot.png', location.href).href;
 
 const render = (url: string, contentType: string, label = '') =>
   fixture<SmsAttachment>(
@@ -19,7 +18,7 @@ const render = (url: string, contentType: string, label = '') =>
 
 describe('<sms-attachment>', () => {
   it('shows a photo as a lazy thumbnail with its text alternative, linking to the file', async () => {
-    const element = await render(PIXEL, 'image/gif', 'Photo from Priya Shah');
+    const element = await render(PIXEL, 'image/png', 'Photo from Priya Shah');
     const img = deep<HTMLImageElement>(element, 'img');
     expect(img.alt).to.equal('Photo from Priya Shah');
     expect(img.loading).to.equal('lazy');
@@ -43,6 +42,18 @@ describe('<sms-attachment>', () => {
     expect(renderedText(deep(other, '[part=chip]'))).to.equal(
       'File (application/zip)',
     );
+  });
+
+  it('never links or loads an address that is not a web address', async () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>']) {
+      const element = await render(url, 'image/png', 'Photo');
+      expect(element.shadowRoot!.querySelector('a, img') === null).to.equal(
+        true,
+      );
+      expect(renderedText(deep(element, '[part=chip]'))).to.equal(
+        'Photo cannot be shown: its address is not a web address.',
+      );
+    }
   });
 
   it('says so, and still links to it, when a photo cannot be loaded', async () => {

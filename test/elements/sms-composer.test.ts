@@ -4,7 +4,8 @@ import { http, HttpResponse } from 'msw';
 import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
 import '../../src/sms-composer/define.js';
 import type { SmsComposer } from '../../src/sms-composer/sms-composer.js';
-import { outbox } from '../../src/shared/outbox.js';
+import { Outbox, outbox } from '../../src/shared/outbox.js';
+import { describeSize, measure } from '../../src/sms-composer/segments.js';
 import {
   deep,
   itBehavesLikeAKitElement,
@@ -81,6 +82,38 @@ describe('<sms-composer>', () => {
     box(element).focus();
     await sendKeys({ press: 'Enter' });
     expect(agentMessages()).to.deep.equal([]);
+  });
+
+  it('counts characters as the API does, and never freezes on a pasted book', () => {
+    // Code points: an emoji is one character, as the API counts it.
+    expect(measure('🎉'.repeat(1_600))).to.include({
+      length: 1_600,
+      tooLong: false,
+    });
+    expect(measure('🎉'.repeat(1_601)).tooLong).to.equal(true);
+    const start = performance.now();
+    expect(measure('x'.repeat(200_000)).tooLong).to.equal(true);
+    expect(performance.now() - start).to.be.below(200);
+  });
+
+  it('names an invisible character that made it UCS-2 by its code', () => {
+    expect(describeSize(measure('Hi\u00a0there'))).to.match(
+      /UCS-2, because of U\+00A0 \(an invisible or spacing character\)$/,
+    );
+  });
+
+  it('keeps a failed reply after a reload, for a retry', async () => {
+    mock.worker.use(
+      http.post('/api/v1/conversations/:id/messages', () =>
+        HttpResponse.json({ message: 'Busy.', problems: [] }, { status: 503 }),
+      ),
+    );
+    await outbox.send(mock.client, conversationId, story.agents.ben, 'Keep me');
+    // A new page's outbox reads what this one kept.
+    const reloaded = new Outbox();
+    expect(
+      reloaded.repliesIn(conversationId).map((r) => [r.body, r.status]),
+    ).to.deep.equal([['Keep me', 'failed']]);
   });
 
   it('sends on Enter and starts a new line on Shift+Enter', async () => {
@@ -163,7 +196,13 @@ describe('<sms-composer>', () => {
     await sendKeys({ press: 'Enter' });
     await eventually(() => expect(deep(second, '.failed')).to.exist);
     await type(second, 'more');
-    deep<HTMLButtonElement>(second, '.failed button:last-child').click();
+    [
+      ...second.shadowRoot!.querySelectorAll<HTMLButtonElement>(
+        '.failed button',
+      ),
+    ]
+      .find((b) => b.textContent!.trim() === 'Edit')!
+      .click();
     await second.updateComplete;
     expect(box(second).value).to.equal('Half a thought\nmore');
   });

@@ -375,6 +375,76 @@ describe('<sms-timeline>', () => {
     expect(corner.borderBottomLeftRadius).to.equal('4px');
   });
 
+  it('keeps a delivery update heard while it was still loading', async () => {
+    const campaignItem = mock.engine
+      .getTimeline(story.customers.julie)
+      .items.find((i) => i.content.type === 'SMS' && i.content.campaign)!;
+    const sid =
+      campaignItem.content.type === 'SMS'
+        ? campaignItem.content.messageSid!
+        : '';
+    // The page is read at once but takes its time to arrive.
+    mock.worker.use(
+      http.get('/api/v1/customers/:id/timeline', async () => {
+        const page = mock.engine.getTimeline(story.customers.julie, 50);
+        await delay(300);
+        return HttpResponse.json(page);
+      }),
+    );
+    const element = await fixture<SmsTimeline>(
+      html`<sms-timeline customer-id=${story.customers.julie}></sms-timeline>`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    mock.engine.updateDelivery({
+      messageSid: sid,
+      status: 'undelivered',
+      errorCode: '30003',
+    });
+    await eventually(() =>
+      expect(
+        renderedText(deep(element, 'campaign-answer', '[part=delivery]')),
+      ).to.equal('· Not delivered (error 30003)'),
+    );
+  });
+
+  it('counts only messages as new, not routing lines', async () => {
+    const element = await render(story.customers.marcus);
+    const log = deep(element, '.log');
+    for (let i = 0; i < 12; i++) {
+      await postTwilioWebhook(
+        twilioInboundForm({
+          from: story.phones.marcus,
+          to: story.numbers.gold,
+          body: `Line ${i}`,
+        }),
+      );
+    }
+    await eventually(() => expect(renderedText(log)).to.contain('Line 11'));
+    log.scrollTop = 0;
+    log.dispatchEvent(new Event('scroll'));
+    // A text to the other inbox opens a conversation: a message and a
+    // routing line, one new message.
+    await postTwilioWebhook(
+      twilioInboundForm({
+        from: story.phones.marcus,
+        to: story.numbers.support,
+        body: 'And support?',
+      }),
+    );
+    await eventually(() =>
+      expect(renderedText(deep(element, '[part=new-messages]'))).to.equal(
+        '1 new message ↓',
+      ),
+    );
+    // Typing a reply does not pull the view down either.
+    const [open] = mock.engine
+      .listConversations(story.customers.marcus)
+      .filter((c) => c.status === 'OPEN');
+    outbox.setDraft(open!.id, 'Hel');
+    await element.updateComplete;
+    expect(log.scrollTop).to.equal(0);
+  });
+
   describe('replying', () => {
     const typeReply = async (element: SmsTimeline, text: string) => {
       await eventually(
@@ -432,7 +502,7 @@ describe('<sms-timeline>', () => {
       await typeReply(element, 'Second try');
       await eventually(() =>
         expect(renderedText(pending(element)!)).to.equal(
-          'Second try Ben Okafor · Not sent: The SMS gateway is busy. Try again',
+          'Second try Ben Okafor · Not sent: The SMS gateway is busy. Try again Discard',
         ),
       );
       refuse = false;

@@ -115,6 +115,23 @@ describe('delivery status', () => {
     ).to.throw(/MessageSid|SMb0/);
   });
 
+  it('takes every status Twilio sends for a message going out', () => {
+    const t = replied();
+    t.engine.updateDelivery({ messageSid: t.sid, status: 'delivered' });
+    expect(
+      t.engine.updateDelivery({ messageSid: t.sid, status: 'read' }).changed,
+    ).to.equal(true);
+    const u = replied();
+    expect(
+      u.engine.updateDelivery({ messageSid: u.sid, status: 'canceled' })
+        .changed,
+    ).to.equal(true);
+    expect(
+      u.engine.updateDelivery({ messageSid: u.sid, status: 'delivered' })
+        .changed,
+    ).to.equal(false);
+  });
+
   it('keeps the error code of a message that was not delivered', () => {
     const t = replied();
     t.engine.updateDelivery({

@@ -380,6 +380,19 @@ describe('the engine, called directly', () => {
       [() => t.engine.advanceClock(1e13), 'advanceSeconds'],
       [
         () =>
+          t.engine.receiveSms({
+            messageSid: nextSid(),
+            from: JULIE,
+            to: GOLD,
+            body: 'Look',
+            attachments: [
+              { url: 'javascript:alert(1)', contentType: 'image/png' },
+            ],
+          }),
+        'attachments.0.url',
+      ],
+      [
+        () =>
           t.engine.createInbox({
             name: '\u200b\u200b',
             phoneNumbers: ['+14155550166'],
