@@ -52,4 +52,9 @@ export const styles = css`
     overflow-wrap: anywhere;
     line-height: 1.45;
   }
+
+  .delivery.failed {
+    color: var(--_danger);
+    font-weight: 600;
+  }
 `;

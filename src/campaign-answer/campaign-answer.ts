@@ -22,6 +22,7 @@ import { styles } from './campaign-answer.styles.js';
  * @attr from-label - Whose line sent it, such as the inbox name.
  * @attr to-label - Who received it, such as the customer's name.
  * @attr delivery - How delivery stands, in words, such as "Delivered".
+ * @attr delivery-failed - Set when the message will not arrive.
  * @attr time-zone - The IANA time zone to show times in; else one an
  *   ancestor provides (`provideTimeZone`), else the browser's.
  *
@@ -39,6 +40,7 @@ export class CampaignAnswer extends StampedUpdate {
     body: {},
     sentAt: { attribute: 'sent-at' },
     delivery: {},
+    deliveryFailed: { attribute: 'delivery-failed', type: Boolean },
   };
 
   declare campaignName: string;
@@ -46,6 +48,7 @@ export class CampaignAnswer extends StampedUpdate {
   declare body: string;
   declare sentAt: string;
   declare delivery: string;
+  declare deliveryFailed: boolean;
 
   constructor() {
     super();
@@ -54,6 +57,7 @@ export class CampaignAnswer extends StampedUpdate {
     this.body = '';
     this.sentAt = '';
     this.delivery = '';
+    this.deliveryFailed = false;
   }
 
   protected override render() {
@@ -74,7 +78,10 @@ export class CampaignAnswer extends StampedUpdate {
           >`,
         )}${
           this.delivery
-            ? html`<span class="delivery" part="delivery">
+            ? html`<span
+                class="delivery ${this.deliveryFailed ? 'failed' : ''}"
+                part="delivery"
+              >
                 · ${this.delivery}</span
               >`
             : ''

@@ -69,7 +69,8 @@ export const styles = css`
     display: none;
   }
 
-  .notice {
+  /* Why nothing can be sent: in red only when the customer said STOP. */
+  .notice.stop {
     color: var(--_danger);
   }
 

@@ -56,6 +56,7 @@ function blocked(
  * @attr conversation-id - The conversation to reply in.
  * @attr agent-id - The agent replying; the conversation's agent by default.
  * @attr show-replies - Lists failed replies under the box (on by default).
+ * @attr label - The box's label; "Reply to" the customer by default.
  * @attr api-base - Where the API lives; `/api/v1` by default.
  *
  * @fires reply-send - A reply was sent off (`ReplyDetail`).
@@ -74,6 +75,7 @@ export class SmsComposer extends LiveElement {
   static override properties = {
     conversationId: { attribute: 'conversation-id' },
     agentId: { attribute: 'agent-id' },
+    label: {},
     conversation: { state: true },
     customer: { state: true },
     agent: { state: true },
@@ -82,6 +84,8 @@ export class SmsComposer extends LiveElement {
 
   declare conversationId: string;
   declare agentId: string;
+  /** The box's label; "Reply to <customer>" by default. */
+  declare label: string;
   declare protected conversation: Conversation | undefined;
   declare protected customer: Customer | undefined;
   declare protected agent: Agent | undefined;
@@ -95,6 +99,7 @@ export class SmsComposer extends LiveElement {
     super();
     this.conversationId = '';
     this.agentId = '';
+    this.label = '';
     this.conversation = undefined;
     this.customer = undefined;
     this.agent = undefined;
@@ -148,7 +153,9 @@ export class SmsComposer extends LiveElement {
     const empty = text.trim() === '';
     const to = this.customer ? formatName(this.customer.name) : 'the customer';
     return html`<form @submit=${this.onSubmit} aria-label=${`Reply to ${to}`}>
-      <label class="label" for="reply">Reply to <bdi>${to}</bdi></label>
+      <label class="label" for="reply"
+        >${this.label || html`Reply to <bdi>${to}</bdi>`}</label
+      >
       <textarea
         id="reply"
         part="input"
@@ -176,7 +183,13 @@ export class SmsComposer extends LiveElement {
       </div>
       ${
         reason
-          ? html`<p id="notice" class="notice" part="notice">${reason}</p>`
+          ? html`<p
+              id="notice"
+              class="notice ${reason.includes('opted out') ? 'stop' : ''}"
+              part="notice"
+            >
+              ${reason}
+            </p>`
           : html`<p id="notice" class="hint">
               Enter sends · Shift+Enter starts a new line
             </p>`

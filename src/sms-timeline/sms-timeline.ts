@@ -270,10 +270,16 @@ export class SmsTimeline extends LiveElement {
       ${this.conversations
         .filter((c) => c.status === 'OPEN')
         .map(
-          (c) =>
+          (c, _, open) =>
             html`<sms-composer
               part="composer"
               .showReplies=${false}
+              label=${
+                // With two open, each box says which inbox it answers in.
+                open.length > 1
+                  ? `Reply in ${this.names.inboxName(c.inboxId)}`
+                  : ''
+              }
               conversation-id=${c.id}
               agent-id=${this.agentId}
               api-base=${this.apiBase}

@@ -74,7 +74,13 @@ function renderCampaign(
     to=${content.to}
     from-label=${ctx.lineName(content.from)}
     to-label=${formatName(ctx.customer?.name ?? '')}
-    delivery=${content.delivery ? describeDelivery(content.delivery) : ''}
+    delivery=${
+      // "Sent" would repeat the stamp's own word.
+      content.delivery && content.delivery.status !== 'sent'
+        ? describeDelivery(content.delivery)
+        : ''
+    }
+    ?delivery-failed=${content.delivery ? undelivered(content.delivery) : false}
     time-zone=${ctx.timeZone ?? ''}
   ></campaign-answer>`;
 }

@@ -528,6 +528,26 @@ describe('<sms-timeline>', () => {
       );
     });
 
+    it('names the inbox on each reply box when two conversations are open', async () => {
+      await postTwilioWebhook(
+        twilioInboundForm({
+          from: story.phones.julie,
+          to: story.numbers.support,
+          body: 'A question for support',
+        }),
+      );
+      // Support's agents are away: make one available to take it.
+      mock.engine.updateAgent(story.agents.dana, { status: 'AVAILABLE' });
+      const element = await render();
+      await eventually(() =>
+        expect(
+          [...element.shadowRoot!.querySelectorAll('sms-composer')].map((c) =>
+            c.getAttribute('label'),
+          ),
+        ).to.deep.equal(['Reply in Gold Members', 'Reply in General Support']),
+      );
+    });
+
     it('shows no reply box when no conversation is open', async () => {
       const [open] = mock.engine
         .listConversations(story.customers.julie)
