@@ -7,6 +7,7 @@ declare global {
   interface HTMLElementEventMap {
     'hovercard-open': Event;
     'hovercard-close': Event;
+    'number-copied': CustomEvent<{ number: string; which: 'from' | 'to' }>;
   }
 }
 

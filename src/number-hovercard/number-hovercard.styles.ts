@@ -55,4 +55,30 @@ export const styles = css`
   dd {
     min-width: 0;
   }
+
+  .copy {
+    font: inherit;
+    font-size: 0.75rem;
+    margin-inline-start: 0.375rem;
+    padding: 0 0.375rem;
+    color: var(--_accent);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: 4px;
+    cursor: pointer;
+  }
+
+  .copy:hover {
+    background: var(--_accent-soft);
+  }
+
+  .copied {
+    margin: 0.375rem 0 0;
+    font-size: 0.75rem;
+    color: var(--_muted);
+  }
+
+  .copied:empty {
+    display: none;
+  }
 `;

@@ -21,9 +21,10 @@ const CLOSE_DELAY_MS = 250;
  * that received it, each formatted for a person and labelled.
  *
  * It opens when the pointer rests on its `anchor` or keyboard focus
- * reaches it, and closes on Escape, when focus leaves, or when the
- * pointer leaves both anchor and card. It renders in the top layer, so
- * no scroll box clips it.
+ * reaches it, and closes on Escape, when focus leaves both anchor and
+ * card, or when the pointer leaves both. The pointer can move onto it and
+ * Tab moves into it, so each number's Copy button can be used. It renders
+ * in the top layer, so no scroll box clips it.
  *
  * @attr for - The id of the anchor, looked up in the card's own root (the
  *   document or the shadow root it is rendered in).
@@ -35,9 +36,12 @@ const CLOSE_DELAY_MS = 250;
  *
  * @fires hovercard-open - The card opened (by pointer, focus or `show()`).
  * @fires hovercard-close - The card closed.
+ * @fires number-copied - A number was copied; `detail` is
+ *   `{ number, which }`, `which` being `from` or `to`.
  *
  * @csspart card - The floating card.
  * @csspart number - Each formatted number.
+ * @csspart copy - Each number's Copy button.
  *
  * @cssprop --sms-kit-color-surface - The card's background.
  * @cssprop --sms-kit-color-border - The card's border.
@@ -53,6 +57,7 @@ export class NumberHovercard extends LitElement {
     open: { type: Boolean, reflect: true },
     for: {},
     anchor: { attribute: false },
+    copied: { state: true },
   };
 
   declare from: string;
@@ -63,6 +68,9 @@ export class NumberHovercard extends LitElement {
   declare for: string;
   /** The element whose hover or focus opens the card; wins over `for`. */
   declare anchor: HTMLElement | undefined;
+  /** Which number was just copied, or that copying failed. */
+  declare protected copied: 'from' | 'to' | 'failed' | '';
+  private copiedTimer?: ReturnType<typeof setTimeout>;
 
   private timer?: ReturnType<typeof setTimeout>;
   private stopPositioning?: () => void;
@@ -77,11 +85,16 @@ export class NumberHovercard extends LitElement {
     this.toLabel = '';
     this.open = false;
     this.for = '';
-    // The host is the tooltip, so a stamp's aria-describedby names it
-    // directly and its text counts even while it is hidden.
-    this.internals.role = 'tooltip';
+    this.copied = '';
+    // A group, not a tooltip: it holds buttons. A stamp's aria-describedby
+    // names the host, so its text counts even while it is hidden.
+    this.internals.role = 'group';
+    this.internals.ariaLabel = 'Numbers of this SMS';
     this.addEventListener('pointerenter', this.onPointerEnter);
     this.addEventListener('pointerleave', this.onPointerLeave);
+    // Focus moving on from inside the card closes it, unless back to the
+    // anchor.
+    this.addEventListener('focusout', this.onFocusOut);
   }
 
   override connectedCallback(): void {
@@ -157,16 +170,59 @@ export class NumberHovercard extends LitElement {
           <dt>From</dt>
           <dd>
             <span class="number" part="number">${formatPhone(this.from)}</span>
+            ${this.renderCopy('from', this.from)}
             <span class="label">${this.fromLabel}</span>
           </dd>
           <dt>To</dt>
           <dd>
             <span class="number" part="number">${formatPhone(this.to)}</span>
+            ${this.renderCopy('to', this.to)}
             <span class="label">${this.toLabel}</span>
           </dd>
         </dl>
+        <p class="copied" role="status">
+          ${
+            this.copied === 'failed'
+              ? 'Couldn’t copy; select the number instead.'
+              : this.copied
+                ? 'Copied.'
+                : ''
+          }
+        </p>
       </div>
     `;
+  }
+
+  private renderCopy(which: 'from' | 'to', number: string) {
+    if (!number) return '';
+    return html`<button
+      class="copy"
+      part="copy"
+      type="button"
+      aria-label=${`Copy ${formatPhone(number)}`}
+      @click=${() => void this.copy(which, number)}
+    >
+      Copy
+    </button>`;
+  }
+
+  /** Copies the number as E.164, which any dialler or CRM takes. */
+  private async copy(which: 'from' | 'to', number: string): Promise<void> {
+    clearTimeout(this.copiedTimer);
+    try {
+      await navigator.clipboard.writeText(number);
+      this.copied = which;
+      this.dispatchEvent(
+        new CustomEvent('number-copied', {
+          detail: { number, which },
+          bubbles: true,
+          composed: true,
+        }),
+      );
+    } catch {
+      this.copied = 'failed';
+    }
+    this.copiedTimer = setTimeout(() => (this.copied = ''), 3000);
   }
 
   /** The element `for` names, in the root this card lives in. */
@@ -224,11 +280,31 @@ export class NumberHovercard extends LitElement {
     else clearTimeout(this.timer);
   };
 
-  private onFocusIn = () => this.show();
+  /** Set while Escape hands focus back, so the anchor does not reopen it. */
+  private returning = false;
 
-  private onFocusOut = () => this.hide();
+  private onFocusIn = () => {
+    if (!this.returning) this.show();
+  };
+
+  /** Focus left the anchor or the card: it stays only if it went to the other. */
+  private onFocusOut = (event: FocusEvent) => {
+    const to = event.relatedTarget as Node | null;
+    if (to && (this.contains(to) || this.shadowRoot?.contains(to))) return;
+    if (to && this.wired?.contains(to)) return;
+    if (to === this || to === this.wired) return;
+    this.hide();
+  };
 
   private onKeydown = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && this.open) this.hide();
+    if (event.key !== 'Escape' || !this.open) return;
+    // From inside the card, focus goes back to where it came from.
+    const inside = this.matches(':focus-within');
+    this.hide();
+    if (inside) {
+      this.returning = true;
+      this.wired?.focus();
+      this.returning = false;
+    }
   };
 }

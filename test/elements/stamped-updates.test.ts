@@ -169,6 +169,47 @@ for (const [tag, render] of [
       );
     });
 
+    it('lets a keyboard user tab into it and copy a number, then Escape back', async () => {
+      const host = await render();
+      const copied: string[] = [];
+      const writes: string[] = [];
+      const clipboard = navigator.clipboard;
+      Object.defineProperty(navigator, 'clipboard', {
+        configurable: true,
+        value: { writeText: async (text: string) => void writes.push(text) },
+      });
+      try {
+        host.addEventListener('number-copied', (e) =>
+          copied.push(`${e.detail.which} ${e.detail.number}`),
+        );
+        const stamp = deep(host, '[part=stamp]');
+        stamp.focus();
+        const card = cardOf(host);
+        await eventually(() => expect(isShown(card)).to.equal(true));
+        await sendKeys({ press: 'Tab' });
+        // Focus went into the card, which stays open.
+        const active = card.shadowRoot!.activeElement;
+        expect(active?.getAttribute('part')).to.equal('copy');
+        expect(isShown(card)).to.equal(true);
+        await sendKeys({ press: 'Enter' });
+        await eventually(() =>
+          expect(copied).to.deep.equal(['from +14155550100']),
+        );
+        expect(writes).to.deep.equal(['+14155550100']);
+        expect(renderedText(deep(card, '[role=status]'))).to.equal('Copied.');
+        await sendKeys({ press: 'Escape' });
+        await eventually(() => expect(isShown(card)).to.equal(false));
+        expect(host.shadowRoot!.activeElement === stamp, 'focus').to.equal(
+          true,
+        );
+      } finally {
+        Object.defineProperty(navigator, 'clipboard', {
+          configurable: true,
+          value: clipboard,
+        });
+      }
+    });
+
     it('closes on Escape without moving focus', async () => {
       const host = await render();
       const stamp = deep(host, '[part=stamp]');
