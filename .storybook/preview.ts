@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { outbox } from '../src/shared/outbox.js';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 
@@ -21,6 +22,9 @@ const preview: Preview = {
   loaders: [mswLoader(startWorker)],
   parameters: {
     controls: { expanded: true },
+    // The theme decorator pads the story itself, so a dark story has no
+    // light frame around it.
+    layout: 'fullscreen',
   },
   globalTypes: {
     theme: {
@@ -35,14 +39,17 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'light' },
   decorators: [
-    (story, { globals }) =>
-      html`<div
+    (story, { globals }) => {
+      // Drafts and replies of the last story viewed are not this one's.
+      outbox.clear();
+      return html`<div
         style="padding: 1rem; min-height: 100vh; box-sizing: border-box; ${
           globals.theme === 'dark' ? DARK : ''
         }"
       >
         ${story()}
-      </div>`,
+      </div>`;
+    },
   ],
 };
 

@@ -162,6 +162,32 @@ export function agentReplied(): JulySaleWorld {
   return world;
 }
 
+/**
+ * Twilio has reported on what went out to Julie: the campaign message and
+ * Ben's first reply were delivered, his second was not (carrier error
+ * 30003, unreachable).
+ */
+export function deliveries(): JulySaleWorld {
+  const world = agentReplied();
+  const sent = world.engine
+    .getTimeline(world.sale.customers.julie, 50)
+    .items.flatMap((i) =>
+      i.content.type === 'SMS' && i.content.messageSid
+        ? [i.content.messageSid]
+        : [],
+    );
+  const [campaign, first, second] = sent;
+  for (const sid of [campaign!, first!]) {
+    world.engine.updateDelivery({ messageSid: sid, status: 'delivered' });
+  }
+  world.engine.updateDelivery({
+    messageSid: second!,
+    status: 'undelivered',
+    errorCode: '30003',
+  });
+  return world;
+}
+
 /** Julie stops the texts after her answer, then asks for help. */
 export function optedOut(): JulySaleWorld {
   const world = agentReplied();

@@ -1,9 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { delay, http } from 'msw';
+import { outbox } from '../src/shared/outbox.js';
 import { SmsTimeline } from '../src/sms-timeline/define.js';
 import { attributeControls } from './controls.js';
 import {
   agentReplied,
+  deliveries,
   assignedFromTheQueue,
   emptyTimeline,
   julySale,
@@ -165,4 +168,34 @@ const unknown = julySale();
 export const CustomerNotFound: Story = {
   name: 'Customer not found',
   ...timelineOf(unknown, 'cus_does_not_exist'),
+};
+
+const delivered = deliveries();
+/** Twilio's status callbacks, as the bubbles and the campaign card show them. */
+export const Deliveries: Story = {
+  name: 'Delivered, and a reply not delivered',
+  ...timelineOf(delivered, delivered.sale.customers.julie),
+};
+
+const inFlight = agentReplied();
+/** Ben's reply is on its way: the gateway has not answered yet. */
+export const ReplySending: Story = {
+  name: 'A reply on its way',
+  ...timelineOf(
+    inFlight,
+    inFlight.sale.customers.julie,
+    http.post('/api/v1/conversations/:id/messages', () => delay('infinite')),
+  ),
+  play: async ({ canvasElement }) => {
+    const timeline = canvasElement.querySelector('sms-timeline')!;
+    for (let i = 0; i < 50; i++) {
+      const composer = timeline.shadowRoot?.querySelector('sms-composer');
+      if (composer?.shadowRoot?.querySelector('form')) {
+        outbox.setDraft(composer.conversationId, 'See you on Thursday, then!');
+        void composer.send(); // never answered, so not awaited
+        return;
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  },
 };

@@ -7,6 +7,7 @@ import { expect } from '@open-wc/testing';
 import { render as renderLit } from 'lit';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import type { RequestHandler } from 'msw';
+import { outbox } from '../src/shared/outbox.js';
 import * as campaignAnswer from '../stories/campaign-answer.stories.js';
 import * as campaignProgress from '../stories/campaign-progress.stories.js';
 import * as numberHovercard from '../stories/number-hovercard.stories.js';
@@ -98,6 +99,7 @@ describe('every story', function () {
         if (key === 'default') continue;
         it(`${meta.title}: ${story.name ?? key} renders, plays, and passes axe (${theme})`, async () => {
           worker.resetHandlers(...(story.parameters?.msw?.handlers ?? []));
+          outbox.clear(); // as Storybook's preview does before each story
           const canvasElement = document.createElement('div');
           canvasElement.setAttribute('style', `padding: 1rem; ${style}`);
           document.body.append(canvasElement);
