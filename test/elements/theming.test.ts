@@ -62,4 +62,29 @@ describe('themes', () => {
     const wrapper = await render('color-scheme: light', 'dark');
     expect(textOf(wrapper)).to.equal(DARK_TEXT);
   });
+
+  it('lets no style in from the page, nor out to it', async () => {
+    // The page styles the same class and tag names the elements use.
+    const style = document.createElement('style');
+    style.textContent =
+      '.body, p { color: rgb(255, 0, 0) !important; display: none; } .card { border: 9px solid red; }';
+    document.head.append(style);
+    try {
+      const wrapper = await render();
+      const answer = wrapper.querySelector('campaign-answer')!;
+      const body = deep(answer, '.body');
+      expect(getComputedStyle(body).color).to.equal(LIGHT_TEXT);
+      expect(getComputedStyle(body).display).to.equal('block');
+      // And the elements' own rules do not reach the page's elements.
+      const outside = await fixture<HTMLDivElement>(
+        html`<div class="stamp" style="all: initial">
+          <span class="stamp">x</span>
+        </div>`,
+      );
+      const span = outside.querySelector('span')!;
+      expect(getComputedStyle(span).textDecorationLine).to.equal('none');
+    } finally {
+      style.remove();
+    }
+  });
 });
