@@ -4,6 +4,7 @@
  * and a timeline that reloads. Drafts and failed replies also go to
  * sessionStorage, so a page reload keeps them in the same tab.
  */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SmsKitClient } from '../sdk/client.js';
 import type { TimelineItem } from '../sdk/schemas.js';
 import { failureOf } from './failure.js';
@@ -31,10 +32,16 @@ const KEEP_SENT = 20;
 const STORAGE_PREFIX = 'sms-kit-draft:';
 const FAILED_PREFIX = 'sms-kit-failed:';
 
-/** What a change was: the text being written, or a reply sent. */
-export type OutboxChange = 'draft' | 'reply';
+/** A change in one conversation: to the text being written, or a reply. */
+export interface OutboxChange {
+  conversationId: string;
+  kind: 'draft' | 'reply';
+}
 
-export class Outbox extends EventTarget {
+type Listener = (change: OutboxChange) => void;
+
+export class Outbox {
+  private readonly listeners = new Set<Listener>();
   private readonly drafts = new Map<string, string>();
   private readonly replies = new Map<string, OutgoingReply[]>();
   private counter = 0;
@@ -200,10 +207,40 @@ export class Outbox extends EventTarget {
     );
   }
 
-  private changed(conversationId: string, kind: OutboxChange): void {
-    this.dispatchEvent(
-      new CustomEvent('change', { detail: { conversationId, kind } }),
-    );
+  /** Calls `listener` with each change; returns the unsubscribe. */
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(conversationId: string, kind: OutboxChange['kind']): void {
+    for (const listener of [...this.listeners]) {
+      listener({ conversationId, kind });
+    }
+  }
+}
+
+/**
+ * Hears the page's outbox while its host is connected: what a composer
+ * and a timeline share for showing drafts and replies as they change.
+ */
+export class OutboxController implements ReactiveController {
+  private unsubscribe?: () => void;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly onChange: Listener,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.unsubscribe = outbox.subscribe(this.onChange);
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
   }
 }
 

@@ -10,7 +10,11 @@ import type {
 import { failureOf } from '../shared/failure.js';
 import { formatName, formatPhone } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
-import { outbox, type OutgoingReply } from '../shared/outbox.js';
+import {
+  outbox,
+  OutboxController,
+  type OutgoingReply,
+} from '../shared/outbox.js';
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
 import { describeSize, measure } from './segments.js';
 import { styles } from './sms-composer.styles.js';
@@ -106,22 +110,10 @@ export class SmsComposer extends LiveElement {
     this.showReplies = true;
   }
 
-  private readonly onOutbox = (event: Event) => {
-    const { conversationId } = (
-      event as CustomEvent<{ conversationId: string }>
-    ).detail;
-    if (conversationId === this.conversationId) this.requestUpdate();
-  };
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    outbox.addEventListener('change', this.onOutbox);
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    outbox.removeEventListener('change', this.onOutbox);
-  }
+  /** The draft and the replies are the outbox's: shown as they change. */
+  private readonly drafts = new OutboxController(this, (change) => {
+    if (change.conversationId === this.conversationId) this.requestUpdate();
+  });
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const moved =

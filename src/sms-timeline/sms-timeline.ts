@@ -14,7 +14,7 @@ import { formatName } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
 import {
   outbox,
-  type OutboxChange,
+  OutboxController,
   type OutgoingReply,
 } from '../shared/outbox.js';
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
@@ -132,14 +132,8 @@ export class SmsTimeline extends LiveElement {
     }
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    outbox.addEventListener('change', this.onOutbox);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    outbox.removeEventListener('change', this.onOutbox);
     this.resizes.disconnect();
     this.watched = undefined;
     this.nearTop.disconnect();
@@ -147,21 +141,21 @@ export class SmsTimeline extends LiveElement {
   }
 
   /** A reply this page sent: shown at once, and as an item once sent. */
-  private readonly onOutbox = (event: Event) => {
-    const { conversationId, kind } = (
-      event as CustomEvent<{ conversationId: string; kind: OutboxChange }>
-    ).detail;
-    // The text being written is the composer's; only replies show here.
-    if (kind === 'draft') return;
-    if (!this.conversations.some((c) => c.id === conversationId)) return;
-    const sent = outbox
-      .repliesIn(conversationId)
-      .flatMap((r) => (r.status === 'sent' && r.item ? [r.item] : []))
-      .filter((item) => item.customerId === this.customerId);
-    if (sent.length > 0) this.items = mergeItems(this.items, sent);
-    this.stickToBottom = true;
-    this.requestUpdate();
-  };
+  private readonly replies = new OutboxController(
+    this,
+    ({ conversationId, kind }) => {
+      // The text being written is the composer's; only replies show here.
+      if (kind === 'draft') return;
+      if (!this.conversations.some((c) => c.id === conversationId)) return;
+      const sent = outbox
+        .repliesIn(conversationId)
+        .flatMap((r) => (r.status === 'sent' && r.item ? [r.item] : []))
+        .filter((item) => item.customerId === this.customerId);
+      if (sent.length > 0) this.items = mergeItems(this.items, sent);
+      this.stickToBottom = true;
+      this.requestUpdate();
+    },
+  );
 
   /** Replies from this page that the timeline does not show as items yet. */
   private outgoing(): OutgoingReply[] {
