@@ -1,40 +1,12 @@
 import { css } from 'lit';
 
+/** Beside panelStyles, which give the box, the header and the badge. */
 export const styles = css`
-  :host {
-    display: block;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem 1rem;
-  }
-
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.25rem 0.75rem;
-  }
-
-  h2 {
-    font-size: 1.0625rem;
-    margin: 0;
-    min-width: 0;
-    overflow-wrap: anywhere;
-  }
-
   .from,
   .pace,
   .of {
     color: var(--_muted);
     font-size: 0.875rem;
-  }
-
-  .status {
-    font-size: 0.75rem;
-    border: 1px solid currentColor;
-    border-radius: 999px;
-    padding: 0 0.5rem;
   }
 
   .status.in_progress {

@@ -4,7 +4,12 @@ import type { Campaign, EngineEvent } from '../sdk/schemas.js';
 import { failureOf } from '../shared/failure.js';
 import { formatFullTime, formatPhone, formatTime } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
-import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
+import {
+  buttonStyles,
+  panelStyles,
+  stateStyles,
+  tokens,
+} from '../shared/styles.js';
 import { styles } from './campaign-progress.styles.js';
 
 const STATUS_TEXT: Record<Campaign['status'], string> = {
@@ -52,7 +57,13 @@ const SKIP_TEXT: Record<Campaign['skipped'][number]['reason'], string> = {
  * @csspart state - The loading or error notice.
  */
 export class CampaignProgress extends LiveElement {
-  static override styles = [tokens, buttonStyles, stateStyles, styles];
+  static override styles = [
+    tokens,
+    buttonStyles,
+    stateStyles,
+    panelStyles,
+    styles,
+  ];
 
   static override properties = {
     campaignId: { attribute: 'campaign-id' },

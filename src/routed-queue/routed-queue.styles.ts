@@ -1,28 +1,8 @@
 import { css } from 'lit';
 
+/** Beside panelStyles, which give the box, the header and the badge. */
 export const styles = css`
-  :host {
-    display: block;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.75rem 1rem 1rem;
-  }
-
-  header {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: baseline;
-    gap: 0.25rem 0.75rem;
-  }
-
-  h2 {
-    font-size: 1.0625rem;
-    margin: 0;
-  }
-
   /* Names come from the API and may be long and unbroken. */
-  h2,
   .name,
   .customer,
   .assigned li {
@@ -101,13 +81,6 @@ export const styles = css`
   .status,
   .load {
     flex: none;
-  }
-
-  .status {
-    font-size: 0.75rem;
-    border-radius: 999px;
-    padding: 0.0625rem 0.5rem;
-    border: 1px solid currentColor;
   }
 
   .status.available {

@@ -15,7 +15,12 @@ import {
   formatTime,
 } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
-import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
+import {
+  buttonStyles,
+  panelStyles,
+  stateStyles,
+  tokens,
+} from '../shared/styles.js';
 import { explainRouting, POLICY_TEXT } from './explain.js';
 import { styles } from './routed-queue.styles.js';
 
@@ -64,7 +69,13 @@ const STATUS_TEXT: Record<Agent['status'], string> = {
  * @csspart state - The loading or error notice.
  */
 export class RoutedQueue extends LiveElement {
-  static override styles = [tokens, buttonStyles, stateStyles, styles];
+  static override styles = [
+    tokens,
+    buttonStyles,
+    stateStyles,
+    panelStyles,
+    styles,
+  ];
 
   static override properties = {
     inboxId: { attribute: 'inbox-id' },

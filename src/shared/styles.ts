@@ -144,3 +144,40 @@ export const stateStyles = css`
     margin: 0 0 0.75rem;
   }
 `;
+
+/**
+ * What `routed-queue` and `campaign-progress` share: a bordered panel, a
+ * header of a title and what goes beside it, and a status badge coloured
+ * by its element.
+ */
+export const panelStyles = css`
+  :host {
+    display: block;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem 1rem;
+  }
+
+  header {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 0.75rem;
+  }
+
+  /* Names come from the API and may be long and unbroken. */
+  h2 {
+    font-size: 1.0625rem;
+    margin: 0;
+    min-width: 0;
+    overflow-wrap: anywhere;
+  }
+
+  .status {
+    font-size: 0.75rem;
+    border: 1px solid currentColor;
+    border-radius: 999px;
+    padding: 0.0625rem 0.5rem;
+  }
+`;
