@@ -72,8 +72,12 @@ async function attempt<T>(
 }
 
 export function renderControls(host: HTMLElement, state: ControlsState): void {
-  const numbers = state.inboxes.flatMap((inbox) =>
-    inbox.phoneNumbers.map((number) => ({ number, inbox: inbox.name })),
+  // Every inbox line, for the forms that pick one.
+  const numberOptions = state.inboxes.flatMap((inbox) =>
+    inbox.phoneNumbers.map(
+      (number) =>
+        html`<option value=${number}>${inbox.name} (${number})</option>`,
+    ),
   );
 
   const onText = (event: SubmitEvent) => {
@@ -238,12 +242,7 @@ export function renderControls(host: HTMLElement, state: ControlsState): void {
         <label
           >To
           <select name="to">
-            ${numbers.map(
-              (n) =>
-                html`<option value=${n.number}>
-                  ${n.inbox} (${n.number})
-                </option>`,
-            )}
+            ${numberOptions}
           </select>
         </label>
         <label
@@ -437,12 +436,7 @@ Is the sale on in stores too?</textarea>
         <label
           >From
           <select name="from">
-            ${numbers.map(
-              (n) =>
-                html`<option value=${n.number}>
-                  ${n.inbox} (${n.number})
-                </option>`,
-            )}
+            ${numberOptions}
           </select>
         </label>
         <label
