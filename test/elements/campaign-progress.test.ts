@@ -6,6 +6,7 @@ import {
   deep,
   itBehavesLikeAKitElement,
   renderedText,
+  expectNone,
 } from '../helpers/elements.js';
 import { eventually, useMockServer } from '../helpers/mock.js';
 
@@ -107,10 +108,7 @@ describe('<campaign-progress>', () => {
     );
     // The stream may tell of the stop before the request's answer comes.
     await eventually(() => expect(stopped).to.have.length(1));
-    expect(
-      element.shadowRoot!.querySelector('button') === null,
-      'nothing should match',
-    ).to.equal(true);
+    expectNone(element, 'button');
     expect(renderedText(element)).to.contain('4 sent 0 skipped 6 to send');
   });
 
@@ -131,10 +129,7 @@ describe('<campaign-progress>', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(renderedText(element)).to.contain('July Sale Sending');
-    expect(
-      element.shadowRoot!.querySelector('[role=alert]') === null,
-      'nothing should match',
-    ).to.equal(true);
+    expectNone(element, '[role=alert]');
     expect(mock.engine.getCampaign(alpha).status).to.equal('STOPPED');
   });
 
@@ -161,10 +156,7 @@ describe('<campaign-progress>', () => {
 
   it('offers no stop button unless can-stop is set', async () => {
     const element = await render(campaign(10, 4).id);
-    expect(
-      element.shadowRoot!.querySelector('button') === null,
-      'nothing should match',
-    ).to.equal(true);
+    expectNone(element, 'button');
   });
 
   it('says what is wrong with an unknown campaign, without a retry', async () => {
@@ -174,9 +166,6 @@ describe('<campaign-progress>', () => {
     await eventually(() =>
       expect(deep(element, '[role=alert]').textContent).to.contain('cmp_404'),
     );
-    expect(
-      element.shadowRoot!.querySelector('[role=alert] button') === null,
-      'nothing should match',
-    ).to.equal(true);
+    expectNone(element, '[role=alert] button');
   });
 });

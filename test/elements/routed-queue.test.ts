@@ -7,7 +7,9 @@ import {
   deep,
   itBehavesLikeAKitElement,
   renderedText,
+  expectNone,
 } from '../helpers/elements.js';
+import { nextSid } from '../helpers/engine.js';
 import { eventually, useMockServer } from '../helpers/mock.js';
 
 describe('<routed-queue>', () => {
@@ -25,6 +27,16 @@ describe('<routed-queue>', () => {
     await eventually(() => expect(deep(element, 'section')).to.exist);
     return element;
   };
+
+  /** `phone` texts the Gold Members line. */
+  const textsGold = (phone: string) =>
+    mock.engine.receiveSms({
+      messageSid: nextSid(),
+      from: phone,
+      to: story.numbers.gold,
+      body: 'Hello?',
+      attachments: [],
+    });
 
   const agentRow = (element: RoutedQueue, id: string) =>
     deep(element, `[data-agent-id="${id}"]`);
@@ -47,13 +59,7 @@ describe('<routed-queue>', () => {
     const element = await render();
     expect(renderedText(element)).to.contain('Nobody is waiting.');
     for (const phone of [story.phones.tom, story.phones.priya]) {
-      mock.engine.receiveSms({
-        messageSid: `SM${phone.slice(1).padStart(32, '0')}`,
-        from: phone,
-        to: story.numbers.gold,
-        body: 'Hello?',
-        attachments: [],
-      });
+      textsGold(phone);
     }
     await eventually(() =>
       expect(renderedText(deep(element, '[part=waiting]'))).to.match(
@@ -108,13 +114,7 @@ describe('<routed-queue>', () => {
   it('shows offers with the time left, counting down, and who they wait for', async () => {
     mock.engine.updateInbox(story.inboxes.gold, { offerTimeoutSeconds: 30 });
     const element = await render();
-    mock.engine.receiveSms({
-      messageSid: `SM${'d'.repeat(32)}`,
-      from: story.phones.marcus,
-      to: story.numbers.gold,
-      body: 'Hello?',
-      attachments: [],
-    });
+    textsGold(story.phones.marcus);
     await eventually(() =>
       expect(renderedText(deep(element, '[part=offers]'))).to.match(
         /^Marcus Reed to Amara Silva (30|29) s left$/,
@@ -133,27 +133,20 @@ describe('<routed-queue>', () => {
   });
 
   describe('for the agent using the page (agent-id)', () => {
-    /** Marcus texts Gold, which offers him to Amara for 30 seconds. */
-    const offered = async () => {
+    /**
+     * Marcus texts Gold, which offers him to Amara for 30 seconds, shown to
+     * `agentId` as the agent using the page.
+     */
+    const offered = async (agentId = story.agents.amara) => {
       mock.engine.updateInbox(story.inboxes.gold, { offerTimeoutSeconds: 30 });
       const element = await fixture<RoutedQueue>(
         html`<routed-queue
           inbox-id=${story.inboxes.gold}
-          agent-id=${story.agents.amara}
+          agent-id=${agentId}
         ></routed-queue>`,
       );
-      mock.engine.receiveSms({
-        messageSid: `SM${'e'.repeat(32)}`,
-        from: story.phones.marcus,
-        to: story.numbers.gold,
-        body: 'Hello?',
-        attachments: [],
-      });
-      await eventually(
-        () =>
-          expect(deep(element, 'button[aria-label="Accept Marcus Reed"]')).to
-            .exist,
-      );
+      textsGold(story.phones.marcus);
+      await eventually(() => expect(deep(element, '[part=offers]')).to.exist);
       return element;
     };
 
@@ -172,10 +165,7 @@ describe('<routed-queue>', () => {
           'Marcus Reed',
         ),
       );
-      expect(
-        element.shadowRoot!.querySelector('[part=offers]') === null,
-        'nothing should match',
-      ).to.equal(true);
+      expectNone(element, '[part=offers]');
       const [customer] = mock.engine.findCustomersByPhone(story.phones.marcus);
       const [conversation] = mock.engine.listConversations(customer!.id);
       expect(conversation!.agentId).to.equal(story.agents.amara);
@@ -198,10 +188,7 @@ describe('<routed-queue>', () => {
         ),
       );
       // Ben's offer is not Amara's to answer.
-      expect(
-        element.shadowRoot!.querySelector('[part=offer-actions]') === null,
-        'nothing should match',
-      ).to.equal(true);
+      expectNone(element, '[part=offer-actions]');
     });
 
     it('says why, in words, when the offer is no longer theirs', async () => {
@@ -250,38 +237,15 @@ describe('<routed-queue>', () => {
     });
 
     it('shows no buttons for offers made to someone else', async () => {
-      mock.engine.updateInbox(story.inboxes.gold, { offerTimeoutSeconds: 30 });
-      const element = await fixture<RoutedQueue>(
-        html`<routed-queue
-          inbox-id=${story.inboxes.gold}
-          agent-id=${story.agents.ben}
-        ></routed-queue>`,
-      );
-      mock.engine.receiveSms({
-        messageSid: `SM${'f'.repeat(32)}`,
-        from: story.phones.marcus,
-        to: story.numbers.gold,
-        body: 'Hello?',
-        attachments: [],
-      });
-      await eventually(() => expect(deep(element, '[part=offers]')).to.exist);
-      expect(
-        element.shadowRoot!.querySelector('[part=offer-actions]') === null,
-        'nothing should match',
-      ).to.equal(true);
+      const element = await offered(story.agents.ben);
+      expectNone(element, '[part=offer-actions]');
     });
   });
 
   it('tells the page which customer was picked, to open their conversation', async () => {
     mock.engine.updateAgent(story.agents.ben, { status: 'OFFLINE' });
     mock.engine.updateAgent(story.agents.amara, { status: 'AWAY' });
-    mock.engine.receiveSms({
-      messageSid: `SM${'9'.repeat(32)}`,
-      from: story.phones.tom,
-      to: story.numbers.gold,
-      body: 'Hello?',
-      attachments: [],
-    });
+    textsGold(story.phones.tom);
     const element = await render();
     const picked: unknown[] = [];
     element.addEventListener('conversation-pick', (e) => picked.push(e.detail));
@@ -318,10 +282,7 @@ describe('<routed-queue>', () => {
       html`<routed-queue inbox-id="inb_404"></routed-queue>`,
     );
     await eventually(() => expect(renderedText(element)).to.contain('inb_404'));
-    expect(
-      element.shadowRoot!.querySelector('[role=alert] button') === null,
-      'nothing should match',
-    ).to.equal(true);
+    expectNone(element, '[role=alert] button');
   });
 
   it('shows a malformed answer as an error, not a blank', async () => {
@@ -370,9 +331,6 @@ describe('<routed-queue>', () => {
     });
     const element = await render();
     expect(renderedText(element)).to.contain('<b id="bold">Eve</b>');
-    expect(
-      element.shadowRoot!.querySelector('#bold') === null,
-      'nothing should match',
-    ).to.equal(true);
+    expectNone(element, '#bold');
   });
 });

@@ -1,7 +1,7 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/sms-attachment/define.js';
 import type { SmsAttachment } from '../../src/sms-attachment/sms-attachment.js';
-import { deep, renderedText } from '../helpers/elements.js';
+import { deep, expectNone, renderedText } from '../helpers/elements.js';
 import { eventually } from '../helpers/mock.js';
 
 /** A real image the test server has, so the thumbnail loads. */
@@ -47,9 +47,7 @@ describe('<sms-attachment>', () => {
   it('never links or loads an address that is not a web address', async () => {
     for (const url of ['javascript:alert(1)', 'data:text/html,<b>x</b>']) {
       const element = await render(url, 'image/png', 'Photo');
-      expect(element.shadowRoot!.querySelector('a, img') === null).to.equal(
-        true,
-      );
+      expectNone(element, 'a, img');
       expect(renderedText(deep(element, '[part=chip]'))).to.equal(
         'Photo cannot be shown: its address is not a web address.',
       );

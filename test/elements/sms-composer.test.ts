@@ -10,6 +10,7 @@ import {
   deep,
   itBehavesLikeAKitElement,
   renderedText,
+  expectNone,
 } from '../helpers/elements.js';
 import { eventually, useMockServer } from '../helpers/mock.js';
 
@@ -172,12 +173,7 @@ describe('<sms-composer>', () => {
     await eventually(() =>
       expect(agentMessages()).to.deep.equal(['Please try me again']),
     );
-    await eventually(() =>
-      expect(
-        element.shadowRoot!.querySelector('.failed') === null,
-        'nothing should match',
-      ).to.equal(true),
-    );
+    await eventually(() => expectNone(element, '.failed'));
   });
 
   it('never loses a draft: not on a re-render, nor a new element', async () => {

@@ -16,6 +16,7 @@ import {
   deep,
   itBehavesLikeAKitElement,
   renderedText,
+  expectNone,
 } from '../helpers/elements.js';
 import { eventually, useMockServer } from '../helpers/mock.js';
 
@@ -252,12 +253,7 @@ describe('<sms-timeline>', () => {
         body: 'Sent while you were away',
       }),
     );
-    await eventually(() =>
-      expect(
-        element.shadowRoot!.querySelector('[part=reconnecting]') === null,
-        'nothing should match',
-      ).to.equal(true),
-    );
+    await eventually(() => expectNone(element, '[part=reconnecting]'));
     await eventually(() =>
       expect(renderedText(deep(element, '.log'))).to.contain(
         'Sent while you were away',
@@ -313,10 +309,8 @@ describe('<sms-timeline>', () => {
       expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.below(
         24,
       );
-      expect(
-        element.shadowRoot!.querySelector('[part=new-messages]') === null,
-        'the control goes once read',
-      ).to.equal(true);
+      // The control goes once read.
+      expectNone(element, '[part=new-messages]');
     });
 
     it('moves between items with the arrow keys, Home and End', async () => {
@@ -555,10 +549,7 @@ describe('<sms-timeline>', () => {
       mock.engine.closeConversation(open!.id);
       const element = await render();
       await element.updateComplete;
-      expect(
-        element.shadowRoot!.querySelector('sms-composer') === null,
-        'nothing should match',
-      ).to.equal(true);
+      expectNone(element, 'sms-composer');
     });
   });
 
@@ -600,10 +591,7 @@ describe('<sms-timeline>', () => {
       html`<sms-timeline customer-id="cus_404"></sms-timeline>`,
     );
     await eventually(() => expect(renderedText(element)).to.contain('cus_404'));
-    expect(
-      element.shadowRoot!.querySelector('button') === null,
-      'nothing should match',
-    ).to.equal(true);
+    expectNone(element, 'button');
   });
 
   it('asks for a customer-id when it has none', async () => {
@@ -685,12 +673,7 @@ describe('<sms-timeline>', () => {
     const button = deep<HTMLButtonElement>(element, '.earlier button');
     button.focus();
     button.click();
-    await eventually(() =>
-      expect(
-        element.shadowRoot!.querySelector('.earlier') === null,
-        'nothing should match',
-      ).to.equal(true),
-    );
+    await eventually(() => expectNone(element, '.earlier'));
     // The row the reader saw is where it was; focus stayed in the log.
     expect(Math.abs(first.getBoundingClientRect().top - offset)).to.be.below(2);
     expect(element.shadowRoot!.activeElement === log, 'focus').to.equal(true);

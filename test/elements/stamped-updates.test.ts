@@ -12,6 +12,7 @@ import {
   hover,
   itBehavesLikeAKitElement,
   renderedText,
+  expectNone,
 } from '../helpers/elements.js';
 
 const renderAnswer = () =>
@@ -64,10 +65,7 @@ describe('<campaign-answer>', () => {
         .body=${'<img src=x onerror=alert(1)>Hi'}
       ></campaign-answer>`,
     );
-    expect(
-      element.shadowRoot!.querySelector('img') === null,
-      'nothing should match',
-    ).to.equal(true);
+    expectNone(element, 'img');
     expect(renderedText(element)).to.contain('<img src=x onerror=alert(1)>Hi');
   });
 });

@@ -74,3 +74,9 @@ export function renderedText(element: Element): string {
   walk(element);
   return text.replace(/\s+/g, ' ').trim();
 }
+
+/** Asserts that nothing in `element`'s shadow root matches `selector`. */
+export function expectNone(element: Element, selector: string): void {
+  const found = element.shadowRoot!.querySelector(selector);
+  expect(found === null, `nothing should match ${selector}`).to.equal(true);
+}
