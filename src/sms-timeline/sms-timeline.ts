@@ -86,7 +86,7 @@ export class SmsTimeline extends LiveElement {
   declare protected earlierError: string;
 
   private readonly names = new TimelineNames();
-  /** Items updated while a load was in flight, by id; newest wins. */
+  /** Items updated since the latest load began, by id; newest wins. */
   private readonly updatedWhileLoading = new Map<string, TimelineItem>();
   private stickToBottom = true;
 
@@ -282,10 +282,8 @@ export class SmsTimeline extends LiveElement {
     `;
   }
 
-  /** Puts a message that came in live into the live region's words. */
-  private announce(item: TimelineItem): void {
-    const text = describeForAnnouncement(item, this.names);
-    if (!text) return;
+  /** Says `text` in the live region. */
+  private announce(text: string): void {
     // Cleared first, so the same words twice are still said twice.
     this.announcement = '';
     requestAnimationFrame(() => (this.announcement = text));
@@ -329,6 +327,8 @@ export class SmsTimeline extends LiveElement {
     if (rows.length === 0) return;
     const active = this.shadowRoot!.activeElement;
     const at = rows.findIndex((row) => row === active || row.contains(active));
+    // Keys typed inside a row's own controls are theirs.
+    if (at >= 0 && active !== rows[at]) return;
     let next: number;
     switch (event.key) {
       case 'ArrowDown':
@@ -346,8 +346,6 @@ export class SmsTimeline extends LiveElement {
       default:
         return;
     }
-    // Keys typed inside a row's own controls are theirs.
-    if (at >= 0 && active !== rows[at]) return;
     event.preventDefault();
     rows[next]!.focus();
   };
@@ -368,6 +366,8 @@ export class SmsTimeline extends LiveElement {
       });
       return;
     }
+    // Only updates heard from now on can be newer than the page asked for.
+    this.updatedWhileLoading.clear();
     try {
       const [customer, page, inboxes, conversations] = await Promise.all([
         client.getCustomer(customerId),
@@ -459,8 +459,9 @@ export class SmsTimeline extends LiveElement {
           // Said once, as it comes in; history loaded later is not re-read.
           // Routing lines and agents' own replies are neither said nor
           // counted as new.
-          if (!describeForAnnouncement(event.data, this.names)) return;
-          this.announce(event.data);
+          const words = describeForAnnouncement(event.data, this.names);
+          if (!words) return;
+          this.announce(words);
           if (!this.stickToBottom) this.unseen += 1;
         });
         return;
