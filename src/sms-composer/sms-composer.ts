@@ -26,25 +26,40 @@ export interface ReplyDetail {
   body: string;
 }
 
+/** Why a reply cannot be written here; `stop` when the customer said so. */
+interface Blocked {
+  text: string;
+  stop: boolean;
+}
+
 /** Why a reply cannot be written here, or undefined when it can. */
 function blocked(
   conversation: Conversation,
   customer: Customer | undefined,
   agentId: string,
   agentName: string,
-): string | undefined {
+): Blocked | undefined {
   if (conversation.status === 'CLOSED') {
-    return 'This conversation is closed.';
+    return { text: 'This conversation is closed.', stop: false };
   }
   if (!conversation.agentId) {
-    return 'This conversation is waiting for an agent; a reply can be sent once one has it.';
+    return {
+      text: 'This conversation is waiting for an agent; a reply can be sent once one has it.',
+      stop: false,
+    };
   }
   if (agentId && agentId !== conversation.agentId) {
-    return `${agentName} has this conversation; only they can reply.`;
+    return {
+      text: `${agentName} has this conversation; only they can reply.`,
+      stop: false,
+    };
   }
   const phone = customer?.phones.find((p) => p.smsPreference === 'OFF');
   if (customer && phone) {
-    return `${formatName(customer.name)} opted out of SMS at ${formatPhone(phone.number)}. Nothing can be sent until they text START.`;
+    return {
+      text: `${formatName(customer.name)} opted out of SMS at ${formatPhone(phone.number)}. Nothing can be sent until they text START.`,
+      stop: true,
+    };
   }
   return undefined;
 }
@@ -138,8 +153,7 @@ export class SmsComposer extends LiveElement {
     );
     const conversation = this.conversation;
     if (state || !conversation) return state;
-    const holder = this.agent?.name ?? 'Another agent';
-    const reason = blocked(conversation, this.customer, this.agentId, holder);
+    const reason = this.blockedIn(conversation);
     const text = outbox.draft(conversation.id);
     const size = measure(text);
     const empty = text.trim() === '';
@@ -177,10 +191,10 @@ export class SmsComposer extends LiveElement {
         reason
           ? html`<p
               id="notice"
-              class="notice ${reason.includes('opted out') ? 'stop' : ''}"
+              class="notice ${reason.stop ? 'stop' : ''}"
               part="notice"
             >
-              ${reason}
+              ${reason.text}
             </p>`
           : html`<p id="notice" class="hint">
               Enter sends · Shift+Enter starts a new line
@@ -254,13 +268,17 @@ export class SmsComposer extends LiveElement {
     void this.send();
   };
 
+  private blockedIn(conversation: Conversation): Blocked | undefined {
+    const holder = this.agent?.name ?? 'Another agent';
+    return blocked(conversation, this.customer, this.agentId, holder);
+  }
+
   /** Sends the draft, if it can go: the box empties at once. */
   async send(): Promise<void> {
     const conversation = this.conversation;
     if (!conversation) return;
     const body = outbox.draft(conversation.id);
-    const holder = this.agent?.name ?? '';
-    if (blocked(conversation, this.customer, this.agentId, holder)) return;
+    if (this.blockedIn(conversation)) return;
     if (body.trim() === '' || measure(body).tooLong) return;
     outbox.setDraft(conversation.id, '');
     const pending = outbox.send(
