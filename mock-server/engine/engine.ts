@@ -60,13 +60,7 @@ export class Engine {
   private readonly store: Store;
 
   constructor(clock: Clock, options: EngineOptions = {}) {
-    const { choose = 'index' } = options ?? {};
-    if (choose !== 'index' && choose !== 'scan') {
-      throw new RangeError(
-        `choose must be 'index' or 'scan', not ${JSON.stringify(choose)}.`,
-      );
-    }
-    this.store = new Store(clock, options ?? {});
+    this.store = new Store(clock, options);
   }
 
   /** Every change, with rising ids, for `/events`. */

@@ -58,10 +58,17 @@ export class Store {
 
   constructor(
     readonly clock: Clock,
-    options: StoreOptions = {},
+    options: StoreOptions | null = {},
   ) {
-    this.scan = options.choose === 'scan';
-    this.events = new EventLog(options.keepEvents);
+    // Each option is checked where it is used, as keepEvents is by the log.
+    const { choose = 'index', keepEvents } = options ?? {};
+    if (choose !== 'index' && choose !== 'scan') {
+      throw new RangeError(
+        `choose must be 'index' or 'scan', not ${JSON.stringify(choose)}.`,
+      );
+    }
+    this.scan = choose === 'scan';
+    this.events = new EventLog(keepEvents);
   }
 
   // Lookups that refuse unknown ids, naming the request field when given.
