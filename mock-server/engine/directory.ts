@@ -34,10 +34,11 @@ export function createInbox(store: Store, request: CreateInboxRequest): Inbox {
     id: store.nextId('inb'),
     name: input.name,
     phoneNumbers: [...input.phoneNumbers],
-    policy: input.policy ?? 'MOST_AVAILABLE',
-    stickyMinutes: input.stickyMinutes ?? 15,
-    requeueOnOffline: input.requeueOnOffline ?? false,
-    offerTimeoutSeconds: input.offerTimeoutSeconds ?? 0,
+    // The schema has filled in the defaults.
+    policy: input.policy,
+    stickyMinutes: input.stickyMinutes,
+    requeueOnOffline: input.requeueOnOffline,
+    offerTimeoutSeconds: input.offerTimeoutSeconds,
   };
   store.addInbox(inbox);
   for (const number of inbox.phoneNumbers) inboxByNumber.set(number, inbox.id);
@@ -72,7 +73,7 @@ export function createAgent(store: Store, request: CreateAgentRequest): Agent {
     inboxIds: [...new Set(input.inboxIds)],
     capacity: input.capacity,
     maxCapacity: input.maxCapacity,
-    status: input.status ?? 'AVAILABLE',
+    status: input.status,
     lastAssignedAt: null,
     lastAssignedSeq: 0,
     createdSeq: seq,
