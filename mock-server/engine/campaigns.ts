@@ -66,7 +66,7 @@ export function createCampaign(
     recipients: [],
     skipped: [],
     status: 'SCHEDULED',
-    ratePerFiveMinutes: input.ratePerFiveMinutes ?? 40,
+    ratePerFiveMinutes: input.ratePerFiveMinutes,
     sendAt: sendAtMs === undefined ? null : new Date(sendAtMs).toISOString(),
     createdAt: store.now(),
     pending: input.recipients.map((r) => ({ ...r })),
