@@ -1,6 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { http, HttpResponse } from 'msw';
 import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
 import '../../src/sms-composer/define.js';
 import type { SmsComposer } from '../../src/sms-composer/sms-composer.js';
@@ -12,7 +11,7 @@ import {
   renderedText,
   expectNone,
 } from '../helpers/elements.js';
-import { eventually, useMockServer } from '../helpers/mock.js';
+import { eventually, gatewayBusy, useMockServer } from '../helpers/mock.js';
 
 describe('<sms-composer>', () => {
   const mock = useMockServer();
@@ -104,11 +103,7 @@ describe('<sms-composer>', () => {
   });
 
   it('keeps a failed reply after a reload, for a retry', async () => {
-    mock.worker.use(
-      http.post('/api/v1/conversations/:id/messages', () =>
-        HttpResponse.json({ message: 'Busy.', problems: [] }, { status: 503 }),
-      ),
-    );
+    mock.worker.use(gatewayBusy());
     await outbox.send(mock.client, conversationId, story.agents.ben, 'Keep me');
     // A new page's outbox reads what this one kept.
     const reloaded = new Outbox();
@@ -150,16 +145,7 @@ describe('<sms-composer>', () => {
 
   it('keeps a failed reply with a retry, and sends it again', async () => {
     let refuse = true;
-    mock.worker.use(
-      http.post('/api/v1/conversations/:id/messages', () =>
-        refuse
-          ? HttpResponse.json(
-              { status: 503, message: 'The SMS gateway is busy.' },
-              { status: 503 },
-            )
-          : undefined,
-      ),
-    );
+    mock.worker.use(gatewayBusy(() => refuse));
     const element = await render();
     await type(element, 'Please try me again');
     await sendKeys({ press: 'Enter' });
@@ -183,11 +169,7 @@ describe('<sms-composer>', () => {
     const second = await render();
     expect(box(second).value).to.equal('Half a thought');
     // A failed reply put back for editing goes ahead of the draft.
-    mock.worker.use(
-      http.post('/api/v1/conversations/:id/messages', () =>
-        HttpResponse.json({ status: 503, message: 'Busy.' }, { status: 503 }),
-      ),
-    );
+    mock.worker.use(gatewayBusy());
     box(second).focus();
     await sendKeys({ press: 'Enter' });
     await eventually(() => expect(deep(second, '.failed')).to.exist);

@@ -18,7 +18,7 @@ import {
   renderedText,
   expectNone,
 } from '../helpers/elements.js';
-import { eventually, useMockServer } from '../helpers/mock.js';
+import { eventually, gatewayBusy, useMockServer } from '../helpers/mock.js';
 
 describe('<sms-timeline>', () => {
   const mock = useMockServer();
@@ -482,16 +482,7 @@ describe('<sms-timeline>', () => {
 
     it('keeps a failed reply in place with a retry that sends it', async () => {
       let refuse = true;
-      mock.worker.use(
-        http.post('/api/v1/conversations/:id/messages', () =>
-          refuse
-            ? HttpResponse.json(
-                { status: 503, message: 'The SMS gateway is busy.' },
-                { status: 503 },
-              )
-            : undefined,
-        ),
-      );
+      mock.worker.use(gatewayBusy(() => refuse));
       const element = await render();
       await typeReply(element, 'Second try');
       await eventually(() =>
@@ -506,11 +497,7 @@ describe('<sms-timeline>', () => {
     });
 
     it('keeps a failed reply when the timeline reloads', async () => {
-      mock.worker.use(
-        http.post('/api/v1/conversations/:id/messages', () =>
-          HttpResponse.json({ status: 503, message: 'Busy.' }, { status: 503 }),
-        ),
-      );
+      mock.worker.use(gatewayBusy());
       const element = await render();
       await typeReply(element, 'Do not lose me');
       await eventually(() => expect(pending(element)).to.exist);

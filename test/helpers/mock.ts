@@ -1,3 +1,4 @@
+import { http, HttpResponse, type RequestHandler } from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import './safe-assertions.js';
 import { ManualClock } from '../../mock-server/clock.js';
@@ -54,4 +55,20 @@ export async function eventually(
       await new Promise((resolve) => setTimeout(resolve, 10));
     }
   }
+}
+
+/**
+ * Agents' replies refused as a busy SMS gateway would (503, "The SMS
+ * gateway is busy."), for as long as `refusing()` says; after that they
+ * go on to the real handler.
+ */
+export function gatewayBusy(refusing = () => true): RequestHandler {
+  return http.post('/api/v1/conversations/:id/messages', () =>
+    refusing()
+      ? HttpResponse.json(
+          { message: 'The SMS gateway is busy.', problems: [] },
+          { status: 503 },
+        )
+      : undefined,
+  );
 }
