@@ -371,8 +371,8 @@ const numberOf = (id: string) => Number(id.replace(/\D/g, ''));
 
 /**
  * Invariant 6 across a step: what routing gave an agent in the step did
- * not go ahead of an older conversation that still waits in that inbox
- * and that the agent had not passed on. A sticky reply may go first: it
+ * not go ahead of an older conversation that still waits in any inbox
+ * the agent works and that the agent had not passed on. A sticky reply may go first: it
  * goes back to its own agent.
  */
 function checkFirstComeFirstServed(w: World, given: EngineEvent[]): void {
@@ -386,8 +386,11 @@ function checkFirstComeFirstServed(w: World, given: EngineEvent[]): void {
       continue;
     if (content.decision?.sticky?.used) continue;
     const conversationId = event.data.conversationId!;
-    for (const { conversationId: older } of w.engine.getQueue(content.inboxId)
-      .waiting) {
+    // The longest-waiting first across every inbox the agent works.
+    const waiting = w.engine
+      .getAgent(content.agentId)
+      .inboxIds.flatMap((id) => w.engine.getQueue(id).waiting);
+    for (const { conversationId: older } of waiting) {
       if (numberOf(older) > numberOf(conversationId)) continue;
       const passed = w.engine
         .getRoutingHistory(older)
