@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import type { SmsContent } from '../../src/sdk/schemas.js';
+import { DeliveryStatus, type SmsContent } from '../../src/sdk/schemas.js';
 import { GOLD, JULIE, refusal, setup, snapshot } from '../helpers/engine.js';
 
 /** Julie texts in, Ben answers: his reply and its MessageSid. */
@@ -116,16 +116,26 @@ describe('delivery status', () => {
   });
 
   it('takes every status Twilio sends for a message going out', () => {
+    // From a queued message, each status Twilio can report is taken.
+    const later = DeliveryStatus.options.filter(
+      (s) => !['accepted', 'scheduled', 'queued'].includes(s),
+    );
+    for (const status of later) {
+      const t = replied();
+      expect(
+        t.engine.updateDelivery({ messageSid: t.sid, status }).changed,
+        status,
+      ).to.equal(true);
+      expect(deliveryOf(t)!.status).to.equal(status);
+    }
+    // Delivered can still be read; canceled stays canceled.
     const t = replied();
     t.engine.updateDelivery({ messageSid: t.sid, status: 'delivered' });
     expect(
       t.engine.updateDelivery({ messageSid: t.sid, status: 'read' }).changed,
     ).to.equal(true);
     const u = replied();
-    expect(
-      u.engine.updateDelivery({ messageSid: u.sid, status: 'canceled' })
-        .changed,
-    ).to.equal(true);
+    u.engine.updateDelivery({ messageSid: u.sid, status: 'canceled' });
     expect(
       u.engine.updateDelivery({ messageSid: u.sid, status: 'delivered' })
         .changed,
