@@ -53,6 +53,12 @@ export const styles = css`
     line-height: 1.45;
   }
 
+  /* Beside the stamp, in its size. */
+  .delivery {
+    font-size: 0.8125rem;
+    color: var(--_muted);
+  }
+
   .delivery.failed {
     color: var(--_danger);
     font-weight: 600;

@@ -200,19 +200,23 @@ export class SmsComposer extends LiveElement {
               Enter sends · Shift+Enter starts a new line
             </p>`
       }
-      ${this.renderReplies(conversation.id)}
+      ${this.renderReplies(conversation.id, reason !== undefined)}
     </form>`;
   }
 
-  /** The latest reply's progress, and every failed one with its retry. */
-  private renderReplies(conversationId: string) {
+  /**
+   * The latest reply's progress (not once nothing more can be sent), and
+   * every failed one with its retry, which is kept whatever happens.
+   */
+  private renderReplies(conversationId: string, blocked: boolean) {
     const replies = outbox.repliesIn(conversationId);
     const latest = replies.at(-1);
     const failed = this.showReplies
       ? replies.filter((r) => r.status === 'failed')
       : [];
-    const progress =
-      latest?.status === 'sending'
+    const progress = blocked
+      ? ''
+      : latest?.status === 'sending'
         ? 'Sending…'
         : latest?.status === 'sent'
           ? 'Sent.'
