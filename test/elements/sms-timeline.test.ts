@@ -39,6 +39,30 @@ describe('<sms-timeline>', () => {
 
   itBehavesLikeAKitElement(render);
 
+  /**
+   * Twilio reports the July Sale message to Julie undelivered, and
+   * `element`'s campaign card says so.
+   */
+  const campaignNotDelivered = async (element: SmsTimeline) => {
+    const sid = mock.engine
+      .getTimeline(story.customers.julie)
+      .items.flatMap((i) =>
+        i.content.type === 'SMS' && i.content.campaign
+          ? [i.content.messageSid!]
+          : [],
+      )[0]!;
+    mock.engine.updateDelivery({
+      messageSid: sid,
+      status: 'undelivered',
+      errorCode: '30003',
+    });
+    await eventually(() =>
+      expect(
+        renderedText(deep(element, 'campaign-answer', '[part=delivery]')),
+      ).to.equal('· Not delivered (error 30003)'),
+    );
+  };
+
   it('shows the campaign as a Messaging Answer, the reply marker, then the reply', async () => {
     const element = await render();
     const log = deep(element, '.log');
@@ -195,23 +219,7 @@ describe('<sms-timeline>', () => {
     mock.engine.updateDelivery({ messageSid: sid, status: 'delivered' });
     await eventually(() => expect(last()).to.match(/ · Delivered$/));
     // The campaign message shows its delivery on its card too.
-    const campaignSid = mock.engine
-      .getTimeline(story.customers.julie)
-      .items.flatMap((i) =>
-        i.content.type === 'SMS' && i.content.campaign
-          ? [i.content.messageSid!]
-          : [],
-      )[0]!;
-    mock.engine.updateDelivery({
-      messageSid: campaignSid,
-      status: 'undelivered',
-      errorCode: '30003',
-    });
-    await eventually(() =>
-      expect(
-        renderedText(deep(element, 'campaign-answer', '[part=delivery]')),
-      ).to.equal('· Not delivered (error 30003)'),
-    );
+    await campaignNotDelivered(element);
   });
 
   it('says it is reconnecting while the stream is down, then catches up', async () => {
@@ -370,13 +378,6 @@ describe('<sms-timeline>', () => {
   });
 
   it('keeps a delivery update heard while it was still loading', async () => {
-    const campaignItem = mock.engine
-      .getTimeline(story.customers.julie)
-      .items.find((i) => i.content.type === 'SMS' && i.content.campaign)!;
-    const sid =
-      campaignItem.content.type === 'SMS'
-        ? campaignItem.content.messageSid!
-        : '';
     // The page is read at once but takes its time to arrive.
     mock.worker.use(
       http.get('/api/v1/customers/:id/timeline', async () => {
@@ -389,16 +390,7 @@ describe('<sms-timeline>', () => {
       html`<sms-timeline customer-id=${story.customers.julie}></sms-timeline>`,
     );
     await new Promise((resolve) => setTimeout(resolve, 100));
-    mock.engine.updateDelivery({
-      messageSid: sid,
-      status: 'undelivered',
-      errorCode: '30003',
-    });
-    await eventually(() =>
-      expect(
-        renderedText(deep(element, 'campaign-answer', '[part=delivery]')),
-      ).to.equal('· Not delivered (error 30003)'),
-    );
+    await campaignNotDelivered(element);
   });
 
   it('counts only messages as new, not routing lines', async () => {
