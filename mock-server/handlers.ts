@@ -65,6 +65,11 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
       }),
     ),
 
+    http.get(
+      at('/clock'),
+      guarded(() => HttpResponse.json({ now: engine.now() })),
+    ),
+
     http.post(
       at('/clock'),
       guarded(async ({ request }) => {

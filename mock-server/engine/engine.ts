@@ -73,6 +73,11 @@ export class Engine {
     this.store.reset();
   }
 
+  /** The engine's time now, ISO 8601: what its stamps are measured against. */
+  now(): string {
+    return this.store.now();
+  }
+
   /**
    * Moves the engine's clock on by `seconds`, where its clock can be moved
    * (tests, the mock API's `POST /clock`). Sticky windows end as it moves.

@@ -248,6 +248,9 @@ export class NumberHovercard extends LitElement {
     });
   }
 
+  /** Whether `wired` was described by this card by element reference. */
+  private tiedByReference = false;
+
   private wire(anchor: HTMLElement | undefined): void {
     if (anchor === this.wired) return;
     const events = [
@@ -260,6 +263,18 @@ export class NumberHovercard extends LitElement {
       this.wired?.removeEventListener(type, listener);
       anchor?.addEventListener(type, listener);
     }
+    // The anchor is described by the card. An id reference cannot cross
+    // shadow roots, so an anchor given as `anchor` (which may live in
+    // another root) is tied to it by element reference. The browser honours
+    // that only where the card is in the anchor's tree or one above it.
+    if (this.wired && this.tiedByReference) {
+      this.wired.ariaDescribedByElements = null;
+    }
+    this.tiedByReference =
+      anchor !== undefined &&
+      anchor.getRootNode() !== this.getRootNode() &&
+      'ariaDescribedByElements' in anchor;
+    if (this.tiedByReference) anchor!.ariaDescribedByElements = [this];
     this.wired = anchor;
   }
 

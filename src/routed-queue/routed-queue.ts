@@ -188,7 +188,8 @@ export class RoutedQueue extends LiveElement {
                       <span
                         class="since"
                         title=${formatFullTime(entry.since, this.zone.value)}
-                        >since ${formatTime(entry.since, this.zone.value)}</span
+                        >queued
+                        ${formatTime(entry.since, this.zone.value)}</span
                       >
                       ${
                         entry.passedBy?.length

@@ -71,6 +71,14 @@ export class SmsKitClient {
   }
 
   /**
+   * The engine's time now (`GET /clock`): what "5 minutes ago" is measured
+   * against, since the mock's clock runs apart from the browser's.
+   */
+  async getClock(): Promise<string> {
+    return (await this.request('GET', '/clock', ClockAnswer)).now;
+  }
+
+  /**
    * Moves the mock engine's clock on (`POST /clock`): sticky windows end,
    * and later offers time out, as it moves. Resolves to the new time.
    */

@@ -3,6 +3,8 @@
  * loaded the first time an element asks for it; until it arrives, numbers
  * show as their E.164 text.
  */
+import { engineClock } from './engine-clock.js';
+
 type PhoneModule = typeof import('libphonenumber-js/min');
 
 let phones: PhoneModule | undefined;
@@ -55,9 +57,7 @@ export function isTimeZone(zone: string): boolean {
 }
 
 interface Formats {
-  time: Intl.DateTimeFormat;
   dateTime: Intl.DateTimeFormat;
-  day: Intl.DateTimeFormat;
 }
 
 const formats = new Map<string, Formats>();
@@ -68,36 +68,61 @@ function formatsFor(timeZone: string | undefined): Formats {
   let found = formats.get(key);
   if (!found) {
     found = {
-      time: new Intl.DateTimeFormat(undefined, {
-        timeStyle: 'short',
-        timeZone,
-      }),
       dateTime: new Intl.DateTimeFormat(undefined, {
         dateStyle: 'medium',
         timeStyle: 'short',
         timeZone,
       }),
-      day: new Intl.DateTimeFormat('en-CA', { timeZone }),
     };
     formats.set(key, found);
   }
   return found;
 }
 
+let relative: Intl.RelativeTimeFormat | undefined;
+
+/** Steps of a relative time: below `under` seconds, counted in `unit`. */
+const STEPS: {
+  under: number;
+  unit: Intl.RelativeTimeFormatUnit;
+  size: number;
+}[] = [
+  { under: 45, unit: 'second', size: 1 },
+  { under: 45 * 60, unit: 'minute', size: 60 },
+  { under: 22 * 3600, unit: 'hour', size: 3600 },
+  { under: 6.5 * 86400, unit: 'day', size: 86400 },
+];
+
 /**
- * The time alone for today, the date and time otherwise, in `timeZone`
- * (an IANA name; the browser's own when left out).
+ * How long ago (or how soon) `iso` is from `now`, as "5 minutes ago",
+ * "yesterday" or "in 2 hours"; '' for a week or more away, which reads
+ * better as a date.
+ */
+export function formatRelative(iso: string, now: Date): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  const seconds = (at - now.getTime()) / 1000;
+  const step = STEPS.find((s) => Math.abs(seconds) < s.under);
+  if (!step) return '';
+  relative ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  // Under a minute reads as "now", either way.
+  if (step.unit === 'second') return relative.format(0, 'second');
+  return relative.format(Math.round(seconds / step.size), step.unit);
+}
+
+/**
+ * A stamp to show: how long ago by the engine's clock (`now`) within the
+ * week, else the date and time in `timeZone` (an IANA name; the browser's
+ * own when left out). The full time goes with it: `formatFullTime`.
  */
 export function formatTime(
   iso: string,
   timeZone?: string,
-  now = new Date(),
+  now: Date = engineClock.now(),
 ): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  const f = formatsFor(timeZone);
-  const sameDay = f.day.format(date) === f.day.format(now);
-  return (sameDay ? f.time : f.dateTime).format(date);
+  return formatRelative(iso, now) || formatsFor(timeZone).dateTime.format(date);
 }
 
 /** The full date and time, for a `title` or screen readers. */

@@ -9,6 +9,7 @@ import type { StreamStatus } from '../sdk/events.js';
 import type { EngineEvent } from '../sdk/schemas.js';
 import { LiveController } from './live-controller.js';
 import type { Failure } from './failure.js';
+import { engineClock } from './engine-clock.js';
 import { loadPhoneFormatting } from './format.js';
 import { TimeZoneController } from './time-zone.js';
 
@@ -20,6 +21,17 @@ export type LoadStatus = 'loading' | 'ready' | 'error';
  * keep up with its events, and show loading and error states worded for
  * a person, with a retry where one can help.
  */
+/**
+ * Asks the engine its time: relative times show against it. An API
+ * without GET /clock leaves them to the stamps the page hears.
+ */
+function hearClock(client: SmsKitClient): void {
+  client.getClock().then(
+    (now) => engineClock.set(now),
+    () => undefined,
+  );
+}
+
 export abstract class LiveElement extends LitElement {
   // Typed loosely so subclasses can declare their own; Lit merges them.
   static override properties: PropertyDeclarations = {
@@ -45,8 +57,18 @@ export abstract class LiveElement extends LitElement {
   declare protected stream: StreamStatus;
 
   protected readonly live = new LiveController(this, {
-    load: (client, isCurrent) => this.load(client, isCurrent),
-    onEvent: (event) => this.onEvent(event),
+    load: (client, isCurrent) => {
+      // Times show relative to the engine's clock; an API without
+      // GET /clock leaves them to the stamps the page hears.
+      hearClock(client);
+      return this.load(client, isCurrent);
+    },
+    onEvent: (event) => {
+      if (event.type === 'item.created') {
+        engineClock.observe(event.data.timestamp);
+      }
+      this.onEvent(event);
+    },
     onStatus: (status) => (this.stream = status),
   });
 
@@ -60,9 +82,19 @@ export abstract class LiveElement extends LitElement {
     this.stream = 'idle';
   }
 
+  private clockTimer?: ReturnType<typeof setInterval>;
+
   override connectedCallback(): void {
     super.connectedCallback();
     void loadPhoneFormatting().then(() => this.requestUpdate());
+    // The demo plays the mock's clock faster than the page's: hear it
+    // again now and then, so "5 minutes ago" keeps up.
+    this.clockTimer = setInterval(() => hearClock(this.live.client), 30_000);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearInterval(this.clockTimer);
   }
 
   /** Loads what it shows; applies nothing once `isCurrent()` is false. */

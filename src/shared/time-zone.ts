@@ -1,6 +1,7 @@
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { timeZoneContext } from './context.js';
+import { engineClock } from './engine-clock.js';
 import { isTimeZone } from './format.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { timeZone?: string };
@@ -8,7 +9,7 @@ type Host = ReactiveControllerHost & HTMLElement & { timeZone?: string };
 const warned = new Set<string>();
 
 /**
- * The time zone an element shows times in: its own `time-zone`, else one
+ * The time zone an element shows times in, and when they are drawn again: its own `time-zone`, else one
  * an ancestor provides, else the browser's (undefined). A name the browser
  * does not know is said once in the console and the browser's zone used.
  */
@@ -36,5 +37,18 @@ export class TimeZoneController implements ReactiveController {
     return undefined;
   }
 
-  hostConnected(): void {}
+  private stopListening?: () => void;
+  private timer?: ReturnType<typeof setInterval>;
+
+  // Relative times ("5 minutes ago") move on: the host draws again every
+  // half minute, and whenever the engine's clock is heard.
+  hostConnected(): void {
+    this.stopListening = engineClock.subscribe(() => this.host.requestUpdate());
+    this.timer = setInterval(() => this.host.requestUpdate(), 30_000);
+  }
+
+  hostDisconnected(): void {
+    this.stopListening?.();
+    clearInterval(this.timer);
+  }
 }

@@ -63,7 +63,7 @@ describe('<routed-queue>', () => {
     }
     await eventually(() =>
       expect(renderedText(deep(element, '[part=waiting]'))).to.match(
-        /^Tom Alvarez since .* Priya Shah since .*$/,
+        /^Tom Alvarez queued .* Priya Shah queued .*$/,
       ),
     );
     mock.engine.updateAgent(story.agents.amara, { status: 'AVAILABLE' });
@@ -231,7 +231,7 @@ describe('<routed-queue>', () => {
       mock.engine.advanceClock(31);
       await eventually(() =>
         expect(renderedText(deep(element, '[part=waiting]'))).to.match(
-          /^Marcus Reed since .* Passed on by Amara Silva and Ben Okafor; waits for another agent$/,
+          /^Marcus Reed queued .* Passed on by Amara Silva and Ben Okafor; waits for another agent$/,
         ),
       );
     });

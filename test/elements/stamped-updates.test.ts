@@ -238,6 +238,29 @@ describe('<number-hovercard>', () => {
     ),
   );
 
+  it('describes an anchor in another shadow root, where an id cannot reach', async () => {
+    const host = await fixture<HTMLDivElement>(html`<div></div>`);
+    host.attachShadow({ mode: 'open' }).innerHTML =
+      '<button id="stamp">Sent 4:00 PM</button>';
+    const stamp = host.shadowRoot!.querySelector('button')!;
+    const card = await fixture<NumberHovercard>(
+      html`<number-hovercard
+        .anchor=${stamp}
+        from="+14155550100"
+        to="+14155550142"
+      ></number-hovercard>`,
+    );
+    await card.updateComplete;
+    expect(stamp.ariaDescribedByElements?.[0] === card, 'described').to.equal(
+      true,
+    );
+    // Given another anchor, the first is no longer described by it.
+    card.anchor = document.createElement('button');
+    host.shadowRoot!.append(card.anchor);
+    await card.updateComplete;
+    expect(stamp.ariaDescribedByElements ?? []).to.have.length(0);
+  });
+
   it('is never clipped by a scroll box around its anchor', async () => {
     const box = await fixture(
       html`<div style="height: 40px; overflow: hidden">

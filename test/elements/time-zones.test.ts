@@ -4,7 +4,16 @@ import '../../src/reply-marker/define.js';
 import '../../src/sms-timeline/define.js';
 import type { ReplyMarker } from '../../src/reply-marker/reply-marker.js';
 import { provideTimeZone } from '../../src/shared/context.js';
-import { formatTime } from '../../src/shared/format.js';
+import { engineClock } from '../../src/shared/engine-clock.js';
+import {
+  formatFullTime,
+  formatRelative,
+  formatTime,
+} from '../../src/shared/format.js';
+import {
+  postTwilioWebhook,
+  twilioInboundForm,
+} from '../../mock-server/simulator.js';
 import type { SmsTimeline } from '../../src/sms-timeline/sms-timeline.js';
 import { deep } from '../helpers/elements.js';
 import { eventually, useMockServer } from '../helpers/mock.js';
@@ -80,6 +89,64 @@ describe('time zones', () => {
       const iso = bubbleTime.getAttribute('datetime')!;
       expect(bubbleTime.textContent!.trim()).to.equal(
         formatTime(iso, 'Asia/Tokyo'),
+      );
+    });
+  });
+});
+
+describe('relative times', () => {
+  const NOW = new Date('2026-07-01T16:00:00.000Z');
+  const ago = (seconds: number) =>
+    new Date(NOW.getTime() - seconds * 1000).toISOString();
+
+  it('says how long ago within the week, and nothing past it', () => {
+    expect(formatRelative(ago(10), NOW)).to.equal('now');
+    expect(formatRelative(ago(5 * 60), NOW)).to.equal('5 minutes ago');
+    expect(formatRelative(ago(3 * 3600), NOW)).to.equal('3 hours ago');
+    expect(formatRelative(ago(30 * 3600), NOW)).to.equal('yesterday');
+    expect(formatRelative(ago(-2 * 3600), NOW)).to.equal('in 2 hours');
+    expect(formatRelative(ago(8 * 86400), NOW)).to.equal('');
+  });
+
+  describe('in a timeline', () => {
+    const mock = useMockServer();
+    let story: JulySale;
+    beforeEach(() => {
+      engineClock.reset();
+      story = seedJulySale(mock.engine);
+    });
+
+    it('measures against the engine’s clock, not the browser’s, with the full time on hover', async () => {
+      const element = await fixture<SmsTimeline>(
+        html`<sms-timeline
+          customer-id=${story.customers.julie}
+        ></sms-timeline>`,
+      );
+      await eventually(() => expect(deep(element, '.message time')).to.exist);
+      // The story is stamped months before the browser's today: by the
+      // browser's clock it would read as a date.
+      await eventually(() =>
+        expect(deep(element, '.message time').textContent!.trim()).to.equal(
+          'now',
+        ),
+      );
+      const time = deep(element, '.message time');
+      expect(time.getAttribute('title')).to.equal(
+        formatFullTime(time.getAttribute('datetime')!),
+      );
+      // Five minutes later by the engine, a text comes in.
+      mock.engine.advanceClock(300);
+      await postTwilioWebhook(
+        twilioInboundForm({
+          from: story.phones.julie,
+          to: story.numbers.gold,
+          body: 'Still there?',
+        }),
+      );
+      await eventually(() =>
+        expect(deep(element, '.message time').textContent!.trim()).to.equal(
+          '5 minutes ago',
+        ),
       );
     });
   });

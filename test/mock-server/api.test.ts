@@ -338,6 +338,12 @@ describe('the HTTP API', () => {
       }
     });
 
+    it('tells the engine’s time with GET /clock', async () => {
+      const now = await call('GET', '/clock');
+      expect(now.status).to.equal(200);
+      expect(now.body.now).to.equal(mock.clock.now().toISOString());
+    });
+
     it('moves the clock on with POST /clock, and ends sticky windows', async () => {
       const before = mock.clock.now().getTime();
       const moved = await call('POST', '/clock', { advanceSeconds: 120 });
