@@ -646,7 +646,9 @@ describe('<sms-timeline>', () => {
     }
     const element = await render();
     const log = deep(element, '.log');
+    // Scrolled up as a reader would: the scroll is heard before the click.
     log.scrollTop = 0;
+    log.dispatchEvent(new Event('scroll'));
     const first = [...log.querySelectorAll('.row')][1]!;
     const offset = first.getBoundingClientRect().top;
     const button = deep<HTMLButtonElement>(element, '.earlier button');
