@@ -594,25 +594,8 @@ describe('<sms-timeline>', () => {
     );
   });
 
-  it('pages older history in with "Show earlier messages"', async () => {
-    for (let i = 0; i < 60; i++) {
-      mock.engine.receiveSms({
-        messageSid: `SM${i.toString(16).padStart(32, 'a')}`,
-        from: story.phones.julie,
-        to: story.numbers.gold,
-        body: `Message ${i}`,
-        attachments: [],
-      });
-    }
-    const element = await render();
-    expect(renderedText(element)).to.not.contain('July Sale early access');
-    deep(element, '.earlier button').click();
-    await eventually(() =>
-      expect(renderedText(element)).to.contain('July Sale early access'),
-    );
-  });
-
-  it('pages older history in by itself as the reader scrolls up to it', async () => {
+  /** Sixty more texts from Julie: her timeline runs to two pages. */
+  const longHistory = () => {
     for (let i = 0; i < 60; i++) {
       mock.engine.receiveSms({
         messageSid: `SM${i.toString(16).padStart(32, 'b')}`,
@@ -622,6 +605,20 @@ describe('<sms-timeline>', () => {
         attachments: [],
       });
     }
+  };
+
+  it('pages older history in with "Show earlier messages"', async () => {
+    longHistory();
+    const element = await render();
+    expect(renderedText(element)).to.not.contain('July Sale early access');
+    deep(element, '.earlier button').click();
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('July Sale early access'),
+    );
+  });
+
+  it('pages older history in by itself as the reader scrolls up to it', async () => {
+    longHistory();
     const element = await render();
     const log = deep(element, '.log');
     await eventually(() => expect(log.scrollTop).to.be.above(0));
@@ -635,15 +632,7 @@ describe('<sms-timeline>', () => {
   });
 
   it('keeps the reader’s place and focus when older messages load', async () => {
-    for (let i = 0; i < 60; i++) {
-      mock.engine.receiveSms({
-        messageSid: `SM${i.toString(16).padStart(32, 'b')}`,
-        from: story.phones.julie,
-        to: story.numbers.gold,
-        body: `Message ${i}`,
-        attachments: [],
-      });
-    }
+    longHistory();
     const element = await render();
     const log = deep(element, '.log');
     // Scrolled up as a reader would: the scroll is heard before the click.
