@@ -21,17 +21,6 @@ export type LoadStatus = 'loading' | 'ready' | 'error';
  * keep up with its events, and show loading and error states worded for
  * a person, with a retry where one can help.
  */
-/**
- * Asks the engine its time: relative times show against it. An API
- * without GET /clock leaves them to the stamps the page hears.
- */
-function hearClock(client: SmsKitClient): void {
-  client.getClock().then(
-    (now) => engineClock.set(now),
-    () => undefined,
-  );
-}
-
 export abstract class LiveElement extends LitElement {
   // Typed loosely so subclasses can declare their own; Lit merges them.
   static override properties: PropertyDeclarations = {
@@ -58,9 +47,8 @@ export abstract class LiveElement extends LitElement {
 
   protected readonly live = new LiveController(this, {
     load: (client, isCurrent) => {
-      // Times show relative to the engine's clock; an API without
-      // GET /clock leaves them to the stamps the page hears.
-      hearClock(client);
+      // Times show relative to the engine's clock: heard on each load.
+      engineClock.hear(() => client.getClock());
       return this.load(client, isCurrent);
     },
     onEvent: (event) => {
@@ -82,19 +70,18 @@ export abstract class LiveElement extends LitElement {
     this.stream = 'idle';
   }
 
-  private clockTimer?: ReturnType<typeof setInterval>;
+  private stopClock?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
     void loadPhoneFormatting().then(() => this.requestUpdate());
-    // The demo plays the mock's clock faster than the page's: hear it
-    // again now and then, so "5 minutes ago" keeps up.
-    this.clockTimer = setInterval(() => hearClock(this.live.client), 30_000);
+    // The clock hears the engine again now and then through this element.
+    this.stopClock = engineClock.addSource(() => this.live.client.getClock());
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearInterval(this.clockTimer);
+    this.stopClock?.();
   }
 
   /** Loads what it shows; applies nothing once `isCurrent()` is false. */

@@ -38,17 +38,14 @@ export class TimeZoneController implements ReactiveController {
   }
 
   private stopListening?: () => void;
-  private timer?: ReturnType<typeof setInterval>;
 
-  // Relative times ("5 minutes ago") move on: the host draws again every
-  // half minute, and whenever the engine's clock is heard.
+  // Relative times ("5 minutes ago") move on: the host draws again as the
+  // engine's clock does (each half minute, or when it is heard).
   hostConnected(): void {
     this.stopListening = engineClock.subscribe(() => this.host.requestUpdate());
-    this.timer = setInterval(() => this.host.requestUpdate(), 30_000);
   }
 
   hostDisconnected(): void {
     this.stopListening?.();
-    clearInterval(this.timer);
   }
 }
