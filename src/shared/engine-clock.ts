@@ -48,12 +48,13 @@ class EngineClock {
 
   /**
    * Asks the engine through `ask` now. An engine that cannot say (an API
-   * without GET /clock) leaves the clock to the stamps the page hears.
+   * without GET /clock) leaves the clock to the stamps the page hears;
+   * listeners are told all the same, so relative times still move on.
    */
   hear(ask: Source): void {
     ask().then(
       (now) => this.set(now),
-      () => undefined,
+      () => this.tell(),
     );
   }
 
