@@ -46,14 +46,24 @@ export function formatName(name: string): string {
   return /^\+[1-9]\d{6,14}$/.test(name) ? formatPhone(name) : name;
 }
 
-/** Whether `zone` is a time zone this browser knows, such as `Europe/Madrid`. */
+const knownZones = new Map<string, boolean>();
+
+/**
+ * Whether `zone` is a time zone this browser knows, such as
+ * `Europe/Madrid`. Asked on every render, so each answer is kept.
+ */
 export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat(undefined, { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let known = knownZones.get(zone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat(undefined, { timeZone: zone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    knownZones.set(zone, known);
   }
+  return known;
 }
 
 interface Formats {
