@@ -114,31 +114,32 @@ export class Outbox {
    * ahead of anything written since, for the agent to change.
    */
   edit(localId: string): void {
-    const reply = this.find(localId);
-    if (!reply || reply.status !== 'failed') return;
+    const reply = this.removeFailed(localId);
+    if (!reply) return;
     const { conversationId } = reply;
-    const rest = this.repliesIn(conversationId).filter(
-      (r) => r.localId !== localId,
-    );
-    this.store(conversationId, rest);
     const draft = this.draft(conversationId);
     this.setDraft(
       conversationId,
       draft ? `${reply.body}\n${draft}` : reply.body,
     );
-    this.changed(conversationId, 'reply');
   }
 
   /** Drops a failed reply the agent no longer wants sent. */
   dismiss(localId: string): void {
+    this.removeFailed(localId);
+  }
+
+  /** Takes a failed reply off its list; the reply, or undefined if none. */
+  private removeFailed(localId: string): OutgoingReply | undefined {
     const reply = this.find(localId);
-    if (!reply || reply.status !== 'failed') return;
+    if (!reply || reply.status !== 'failed') return undefined;
     const { conversationId } = reply;
     this.store(
       conversationId,
       this.repliesIn(conversationId).filter((r) => r.localId !== localId),
     );
     this.changed(conversationId, 'reply');
+    return reply;
   }
 
   /**
