@@ -114,6 +114,7 @@ export class NumberHovercard extends LitElement {
     this.stopPositioning?.();
     this.stopPositioning = undefined;
     clearTimeout(this.timer);
+    clearTimeout(this.copiedTimer);
   }
 
   /** Shows the card now. */
@@ -307,7 +308,6 @@ export class NumberHovercard extends LitElement {
     const to = event.relatedTarget as Node | null;
     if (to && (this.contains(to) || this.shadowRoot?.contains(to))) return;
     if (to && this.wired?.contains(to)) return;
-    if (to === this || to === this.wired) return;
     this.hide();
   };
 
