@@ -50,10 +50,6 @@ export const styles = css`
     font-size: 0.875rem;
   }
 
-  summary {
-    cursor: pointer;
-  }
-
   ul {
     margin: 0.25rem 0 0;
     padding-inline-start: 1.25rem;
@@ -64,8 +60,6 @@ export const styles = css`
   }
 
   .refused {
-    margin: 0.5rem 0 0;
-    font-size: 0.875rem;
-    color: var(--_danger);
+    margin-top: 0.5rem;
   }
 `;

@@ -16,10 +16,6 @@ export const styles = css`
     border-radius: 8px;
   }
 
-  summary {
-    cursor: pointer;
-  }
-
   .why {
     margin: 0.25rem 0 0.125rem;
     color: var(--_text);
@@ -187,9 +183,6 @@ export const styles = css`
 
   .refused {
     flex-basis: 100%;
-    margin: 0;
-    font-size: 0.875rem;
-    color: var(--_danger);
   }
 
   .waiting {

@@ -180,4 +180,15 @@ export const panelStyles = css`
     border-radius: 999px;
     padding: 0.0625rem 0.5rem;
   }
+
+  summary {
+    cursor: pointer;
+  }
+
+  /* What the API refused (a Stop, an Accept), said where it was asked. */
+  .refused {
+    margin: 0;
+    font-size: 0.875rem;
+    color: var(--_danger);
+  }
 `;
