@@ -28,6 +28,7 @@ import { styles } from './campaign-answer.styles.js';
  *
  * @csspart card - The answer's card.
  * @csspart stamp - The focusable time stamp that opens the hovercard.
+ * @csspart delivery - How delivery stands, after the stamp.
  *
  * @cssprop --sms-kit-color-accent - The card's edge and heading.
  */

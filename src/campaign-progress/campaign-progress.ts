@@ -55,6 +55,7 @@ const SKIP_TEXT: Record<Campaign['skipped'][number]['reason'], string> = {
  * @csspart progress - The progress bar.
  * @csspart skipped - The list of recipients not texted.
  * @csspart state - The loading or error notice.
+ * @csspart reconnecting - The notice while the event stream is down.
  */
 export class CampaignProgress extends LiveElement {
   static override styles = [

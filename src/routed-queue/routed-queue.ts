@@ -67,6 +67,10 @@ const STATUS_TEXT: Record<Agent['status'], string> = {
  * @csspart agent - One agent's row.
  * @csspart waiting - The list of waiting conversations.
  * @csspart state - The loading or error notice.
+ * @csspart policy - The line saying how the inbox routes.
+ * @csspart offers - The list of offers waiting for an answer.
+ * @csspart offer-actions - An offer's Accept and Decline, for `agent-id`.
+ * @csspart reconnecting - The notice while the event stream is down.
  */
 export class RoutedQueue extends LiveElement {
   static override styles = [

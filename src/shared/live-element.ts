@@ -16,10 +16,13 @@ import { TimeZoneController } from './time-zone.js';
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
 /**
- * What `sms-timeline` and `routed-queue` share: they find the API through
- * `api-base` or a provided client, load once the event stream is live,
- * keep up with its events, and show loading and error states worded for
- * a person, with a retry where one can help.
+ * What the elements that read the API share (`sms-timeline`,
+ * `routed-queue`, `campaign-progress`, `sms-composer`): they find the API
+ * through `api-base` or a provided client, load once the event stream is
+ * live, keep up with its events, and show loading and error states worded
+ * for a person, with a retry where one can help. Those that show live
+ * state say so while the stream is down (`reconnecting` part). Times show in their `time-zone`,
+ * measured against the engine's clock, which they keep heard.
  */
 export abstract class LiveElement extends LitElement {
   // Typed loosely so subclasses can declare their own; Lit merges them.

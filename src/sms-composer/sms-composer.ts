@@ -74,7 +74,9 @@ function blocked(
  *
  * @attr conversation-id - The conversation to reply in.
  * @attr agent-id - The agent replying; the conversation's agent by default.
- * @attr show-replies - Lists failed replies under the box (on by default).
+ * @prop showReplies - Whether failed replies are listed under the box;
+ *   true by default. Set it as a property to turn them off (the timeline
+ *   lists them itself): a `show-replies` attribute can only turn them on.
  * @attr label - The box's label; "Reply to" the customer by default.
  * @attr api-base - Where the API lives; `/api/v1` by default.
  *
@@ -86,6 +88,7 @@ function blocked(
  * @csspart input - The text box.
  * @csspart size - The characters, segments and encoding line.
  * @csspart send - The Send button.
+ * @csspart state - The loading or error notice.
  * @csspart notice - Why a reply cannot be sent, when it cannot.
  */
 export class SmsComposer extends LiveElement {

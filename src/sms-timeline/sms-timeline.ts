@@ -52,9 +52,13 @@ const PAGE_SIZE = 50;
  * @csspart log - The scrolling list of items.
  * @csspart message - A message row; `bubble` is its text.
  * @csspart routing - A routing line.
+ * @csspart keyword - A customer's STOP, START or HELP, as a line.
  * @csspart delivery - An outbound message's delivery status.
  * @csspart composer - The reply box under an open conversation.
  * @csspart state - The loading, empty or error notice.
+ * @csspart new-messages - The "N new messages" control, shown while the
+ *   agent reads further up.
+ * @csspart reconnecting - The notice while the event stream is down.
  *
  * @cssprop --sms-kit-timeline-height - The scroll box's height (24rem).
  */
