@@ -108,6 +108,17 @@ describe('relative times', () => {
     expect(formatRelative(ago(8 * 86400), NOW)).to.equal('');
   });
 
+  it('tells its listeners even when the engine cannot say its time', async () => {
+    let told = 0;
+    const stop = engineClock.subscribe(() => (told += 1));
+    try {
+      engineClock.hear(() => Promise.reject(new Error('no GET /clock')));
+      await eventually(() => expect(told).to.equal(1));
+    } finally {
+      stop();
+    }
+  });
+
   describe('in a timeline', () => {
     const mock = useMockServer();
     let story: JulySale;
