@@ -81,6 +81,8 @@ describe('<sms-composer>', () => {
     );
     box(element).focus();
     await sendKeys({ press: 'Enter' });
+    // Nothing went out, nor even started to: a send lists the reply at once.
+    expect(outbox.repliesIn(conversationId)).to.deep.equal([]);
     expect(agentMessages()).to.deep.equal([]);
   });
 
@@ -224,6 +226,10 @@ describe('<sms-composer>', () => {
       expect(renderedText(deep(element, '[part=notice]'))).to.equal(
         'Ben Okafor has this conversation; only they can reply.',
       ),
+    );
+    expect(box(element).disabled).to.equal(true);
+    expect(deep<HTMLButtonElement>(element, '[part=send]').disabled).to.equal(
+      true,
     );
   });
 });

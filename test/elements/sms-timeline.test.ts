@@ -284,6 +284,20 @@ describe('<sms-timeline>', () => {
     it('announces a message that comes in live, once, and not the history', async () => {
       const element = await render();
       expect(deep(element, '.log').getAttribute('aria-live')).to.equal('off');
+      // Every text the live region comes to hold, as a reader hears it.
+      const region = deep(element, '[role=status][aria-live=polite]');
+      const said: string[] = [];
+      const watch = new MutationObserver(() => {
+        const words = renderedText(region);
+        if (words) said.push(words);
+      });
+      watch.observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+      // History loaded, and a frame for anything announced late.
+      await new Promise((resolve) => requestAnimationFrame(resolve));
       expect(live(element)).to.equal('');
       await text('Is parking free on Friday?');
       await eventually(() =>
@@ -291,6 +305,10 @@ describe('<sms-timeline>', () => {
           'Julie Example: Is parking free on Friday?',
         ),
       );
+      // Nothing more is said after it: the message was heard once.
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      watch.disconnect();
+      expect(said).to.deep.equal(['Julie Example: Is parking free on Friday?']);
     });
 
     it('offers "N new messages" while the agent reads further up', async () => {
