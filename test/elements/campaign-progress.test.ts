@@ -25,9 +25,14 @@ describe('<campaign-progress>', () => {
   });
 
   /** A campaign of `count` recipients sending `rate` every five minutes. */
-  const campaign = (count: number, rate: number, sendAt?: string) =>
+  const campaign = (
+    count: number,
+    rate: number,
+    sendAt?: string,
+    name = 'July Sale',
+  ) =>
     mock.engine.createCampaign({
-      name: 'July Sale',
+      name,
       from: FROM,
       answer: { name: 'July Sale early access', body: 'It is on.' },
       recipients: people(count),
@@ -114,22 +119,36 @@ describe('<campaign-progress>', () => {
 
   it('shows the campaign it now names, whatever a slow Stop answers later', async () => {
     const alpha = campaign(10, 4).id;
-    const bravo = campaign(10, 4).id;
+    const bravo = campaign(10, 4, undefined, 'August Sale').id;
     mock.worker.use(
       http.post('/api/v1/campaigns/:id/stop', async () => {
         await delay(300);
         return undefined;
       }),
     );
-    const element = await render(alpha, true);
-    deep<HTMLButtonElement>(element, 'button').click();
-    element.campaignId = bravo;
-    await eventually(() =>
-      expect(renderedText(element)).to.contain('July Sale Sending'),
-    );
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    expect(renderedText(element)).to.contain('July Sale Sending');
-    expectNone(element, '[role=alert]');
+    let answered = () => {};
+    const stopAnswered = new Promise<void>((resolve) => (answered = resolve));
+    const onResponse = ({ request }: { request: Request }) => {
+      if (request.url.endsWith('/stop')) answered();
+    };
+    mock.worker.events.on('response:mocked', onResponse);
+    try {
+      const element = await render(alpha, true);
+      deep<HTMLButtonElement>(element, 'button').click();
+      element.campaignId = bravo;
+      await eventually(() =>
+        expect(renderedText(element)).to.contain('August Sale Sending'),
+      );
+      // The slow Stop answers now, for the campaign no longer shown.
+      await stopAnswered;
+      // A task for the answer's own handling to run, then its render.
+      await new Promise((resolve) => setTimeout(resolve));
+      await element.updateComplete;
+      expect(renderedText(element)).to.contain('August Sale Sending');
+      expectNone(element, '[role=alert]');
+    } finally {
+      mock.worker.events.removeListener('response:mocked', onResponse);
+    }
     expect(mock.engine.getCampaign(alpha).status).to.equal('STOPPED');
   });
 

@@ -150,16 +150,30 @@ describe('<routed-queue>', () => {
       return element;
     };
 
+    /** Presses one of the agent's own offer buttons, such as "Accept Marcus Reed". */
+    const press = (element: RoutedQueue, label: string) =>
+      deep<HTMLButtonElement>(
+        element,
+        `[part=offer-actions] button[aria-label="${label}"]`,
+      ).click();
+
+    /** Amara declines Marcus; the offer moves on to Ben. */
+    const declineMarcus = async (element: RoutedQueue) => {
+      press(element, 'Decline Marcus Reed');
+      await eventually(() =>
+        expect(renderedText(deep(element, '[part=offers]'))).to.match(
+          /^Marcus Reed to Ben Okafor/,
+        ),
+      );
+    };
+
     it('accepts an offer made to them, and says so to the page', async () => {
       const element = await offered();
       const answered: unknown[] = [];
       element.addEventListener('offer-answered', (e) =>
         answered.push(e.detail),
       );
-      deep<HTMLButtonElement>(
-        element,
-        'button[aria-label="Accept Marcus Reed"]',
-      ).click();
+      press(element, 'Accept Marcus Reed');
       await eventually(() =>
         expect(renderedText(agentRow(element, story.agents.amara))).to.contain(
           'Marcus Reed',
@@ -178,15 +192,7 @@ describe('<routed-queue>', () => {
 
     it('declines one, which moves on to the next agent', async () => {
       const element = await offered();
-      deep<HTMLButtonElement>(
-        element,
-        'button[aria-label="Decline Marcus Reed"]',
-      ).click();
-      await eventually(() =>
-        expect(renderedText(deep(element, '[part=offers]'))).to.match(
-          /^Marcus Reed to Ben Okafor/,
-        ),
-      );
+      await declineMarcus(element);
       // Ben's offer is not Amara's to answer.
       expectNone(element, '[part=offer-actions]');
     });
@@ -195,10 +201,7 @@ describe('<routed-queue>', () => {
       const element = await offered();
       // The time runs out between the page showing it and the click.
       mock.engine.advanceClock(31);
-      deep<HTMLButtonElement>(
-        element,
-        'button[aria-label="Accept Marcus Reed"]',
-      ).click();
+      press(element, 'Accept Marcus Reed');
       await eventually(() =>
         expect(deep(element, '[role=alert]')?.textContent).to.contain(
           'Couldn’t accept Marcus Reed: Offer',
@@ -218,15 +221,7 @@ describe('<routed-queue>', () => {
 
     it('says who passed on a conversation that waits for another agent', async () => {
       const element = await offered();
-      deep<HTMLButtonElement>(
-        element,
-        'button[aria-label="Decline Marcus Reed"]',
-      ).click();
-      await eventually(() =>
-        expect(renderedText(deep(element, '[part=offers]'))).to.match(
-          /^Marcus Reed to Ben Okafor/,
-        ),
-      );
+      await declineMarcus(element);
       // Ben lets it run out: everyone who could take it has passed.
       mock.engine.advanceClock(31);
       await eventually(() =>
