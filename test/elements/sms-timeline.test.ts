@@ -512,7 +512,13 @@ describe('<sms-timeline>', () => {
       await typeReply(element, 'Do not lose me');
       await eventually(() => expect(pending(element)).to.exist);
       element.customerId = story.customers.marcus;
-      await eventually(() => expect(pending(element)).to.equal(null));
+      // Marcus's timeline shows, without Julie's failed reply.
+      await eventually(() =>
+        expect(deep(element, '.log').getAttribute('aria-label')).to.equal(
+          'Conversation with Marcus Reed',
+        ),
+      );
+      expect(pending(element)).to.equal(null);
       element.customerId = story.customers.julie;
       await eventually(() =>
         expect(renderedText(pending(element)!)).to.contain('Do not lose me'),

@@ -103,13 +103,16 @@ describe('opt-out keywords', () => {
     });
 
     it('adds a HELP item for HELP or INFO and changes nothing else', () => {
-      const t = setup();
-      t.sms(JULIE, { body: 'info' });
-      const [customer] = t.engine.findCustomersByPhone(JULIE);
-      expect(customer!.phones[0]!.smsPreference).to.equal('ON');
-      expect(kinds(t.engine.getTimeline(customer!.id).items)).to.include(
-        'HELP',
-      );
+      for (const body of ['HELP', 'info']) {
+        const t = setup();
+        t.sms(JULIE, { body });
+        const [customer] = t.engine.findCustomersByPhone(JULIE);
+        expect(customer!.phones[0]!.smsPreference, body).to.equal('ON');
+        expect(
+          kinds(t.engine.getTimeline(customer!.id).items),
+          body,
+        ).to.deep.equal(['SMS', 'HELP', 'ROUTING']);
+      }
     });
 
     it('does not take a keyword inside a longer message', () => {
