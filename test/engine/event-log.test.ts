@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { EventLog } from '../../mock-server/engine/event-log.js';
 import { openEventStream } from '../../mock-server/event-stream.js';
+import { readUntil } from '../helpers/streams.js';
 
 /** A log of `count` inbox events, keeping `keep`. */
 function logOf(count: number, keep: number): EventLog {
@@ -53,11 +54,7 @@ describe('the event log', () => {
     const log = logOf(10, 5);
     const abort = new AbortController();
     const reader = openEventStream(log, 1, abort.signal).getReader();
-    let text = '';
-    while (!text.includes('id: 10\n')) {
-      const { value } = await reader.read();
-      text += new TextDecoder().decode(value);
-    }
+    const text = await readUntil(reader, (t) => t.includes('id: 10\n'));
     abort.abort();
     expect(text).to.contain('id: 5\nevent: events.missed\n');
     expect(text.indexOf('events.missed')).to.be.below(text.indexOf('id: 6\n'));

@@ -4,6 +4,7 @@ import {
   twilioInboundForm,
 } from '../../mock-server/simulator.js';
 import { useMockServer } from '../helpers/mock.js';
+import { readUntil } from '../helpers/streams.js';
 
 const GOLD = '+14155550100';
 const JULIE = '+14155550142';
@@ -698,10 +699,10 @@ describe('the HTTP API', () => {
       const reader = response
         .body!.pipeThrough(new TextDecoderStream())
         .getReader();
-      let text = '';
-      while ((text.match(/^data: /gm) ?? []).length < 3) {
-        text += (await reader.read()).value;
-      }
+      const text = await readUntil(
+        reader,
+        (t) => (t.match(/^data: /gm) ?? []).length >= 3,
+      );
       controller.abort();
       const ids = [...text.matchAll(/^id: (\d+)$/gm)].map((m) => Number(m[1]));
       // It opens with where it starts, then what was missed.
