@@ -1,3 +1,4 @@
+import { until } from './play.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { RoutedQueue } from '../src/routed-queue/define.js';
@@ -84,14 +85,11 @@ export const WhyThisAgent: Story = {
     const queue = canvasElement.querySelector('routed-queue')!;
     await queue.updateComplete;
     // The queue loads once its event stream is live; wait for a customer.
-    for (let i = 0; i < 50; i++) {
-      const summary = queue.shadowRoot!.querySelector('summary');
-      if (summary) {
-        summary.click();
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const summary = await until(
+      () => queue.shadowRoot!.querySelector('summary'),
+      'a customer to open',
+    );
+    summary.click();
   },
 };
 

@@ -1,3 +1,4 @@
+import { until } from './play.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { http, HttpResponse } from 'msw';
 import { html } from 'lit';
@@ -39,8 +40,8 @@ const composerOf = (
   args: { 'conversation-id': conversationId },
   parameters: { msw: world.msw(...overrides) },
   decorators: [
+    // Storybook's preview has cleared the outbox before each story.
     (story) => {
-      outbox.clear();
       if (draft) outbox.setDraft(conversationId, draft);
       return story();
     },
@@ -132,13 +133,7 @@ export const Failed: Story = {
   ),
   play: async ({ canvasElement }) => {
     const composer = canvasElement.querySelector('sms-composer')!;
-    for (
-      let i = 0;
-      i < 50 && !composer.shadowRoot?.querySelector('form');
-      i++
-    ) {
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    await until(() => composer.shadowRoot?.querySelector('form'), 'its box');
     await composer.send();
   },
 };

@@ -1,3 +1,4 @@
+import { until } from './play.js';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { delay, http } from 'msw';
@@ -188,14 +189,11 @@ export const ReplySending: Story = {
   ),
   play: async ({ canvasElement }) => {
     const timeline = canvasElement.querySelector('sms-timeline')!;
-    for (let i = 0; i < 50; i++) {
-      const composer = timeline.shadowRoot?.querySelector('sms-composer');
-      if (composer?.shadowRoot?.querySelector('form')) {
-        outbox.setDraft(composer.conversationId, 'See you on Thursday, then!');
-        void composer.send(); // never answered, so not awaited
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    const composer = await until(() => {
+      const box = timeline.shadowRoot?.querySelector('sms-composer');
+      return box?.shadowRoot?.querySelector('form') ? box : undefined;
+    }, 'a reply box');
+    outbox.setDraft(composer.conversationId, 'See you on Thursday, then!');
+    void composer.send(); // never answered, so not awaited
   },
 };

@@ -59,8 +59,11 @@ function findDeep(
   return null;
 }
 
-/** Waits until nothing in `root` says it is loading, or `ms` pass. */
-async function settled(root: HTMLElement, ms = 1500): Promise<void> {
+/**
+ * Waits until nothing in `root` says it is loading, or `ms` pass; whether
+ * it came to rest.
+ */
+async function settled(root: HTMLElement, ms = 1500): Promise<boolean> {
   const deadline = performance.now() + ms;
   const loading = (node: Element | ShadowRoot): boolean =>
     [...node.querySelectorAll('*')].some(
@@ -73,6 +76,7 @@ async function settled(root: HTMLElement, ms = 1500): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   await new Promise((resolve) => requestAnimationFrame(resolve));
+  return !loading(root);
 }
 
 describe('every story', function () {
@@ -119,7 +123,11 @@ describe('every story', function () {
             renderLit(template, canvasElement);
             await settled(canvasElement);
             await story.play?.(context);
-            await settled(canvasElement);
+            // A story stuck loading by mistake is broken too.
+            const rested = await settled(canvasElement);
+            if (!/loading/i.test(story.name ?? key)) {
+              expect(rested, 'still loading').to.equal(true);
+            }
             // A story about a failure may show one; any other that does is
             // broken (a wrong id, a missing handler).
             if (!/fail|error|not found/i.test(story.name ?? key)) {
