@@ -56,10 +56,7 @@ export function guarded(resolve: HttpResponseResolver): HttpResponseResolver {
         return refusal(error.status, error.message, error.problems);
       }
       if (error instanceof EngineError) {
-        const problems = error.field
-          ? [{ path: error.field, message: error.detail }]
-          : [];
-        return refusal(STATUS[error.kind], error.message, problems);
+        return refusal(STATUS[error.kind], error.message, error.problems);
       }
       throw error;
     }

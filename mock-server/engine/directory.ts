@@ -14,8 +14,6 @@ import type { Store } from './store.js';
 
 /** A new inbox on numbers no other inbox links. */
 export function createInbox(store: Store, request: CreateInboxRequest): Inbox {
-  // The engine may be called directly, not only through the HTTP layer, so
-  // each operation reads its input with the schema the API does.
   const input = checked(CreateInboxRequest, request);
   const { inboxes, inboxByNumber } = store.state;
   refuseRepeats(input.phoneNumbers, (i) => `phoneNumbers.${i}`);
@@ -52,8 +50,8 @@ export function updateInbox(
   id: string,
   patch: UpdateInboxRequest,
 ): Inbox {
-  const inbox = store.inbox(id);
   const settings = checked(UpdateInboxRequest, patch);
+  const inbox = store.inbox(id);
   for (const [key, value] of Object.entries(settings)) {
     if (value !== undefined) Object.assign(inbox, { [key]: value });
   }
@@ -92,8 +90,8 @@ export function updateAgent(
   id: string,
   request: UpdateAgentRequest,
 ): Agent {
-  const agent = store.agent(id);
   const patch = checked(UpdateAgentRequest, request);
+  const agent = store.agent(id);
   const capacity = patch.capacity ?? agent.capacity;
   const most = patch.maxCapacity ?? agent.maxCapacity;
   if (most !== undefined && capacity > most) {

@@ -4,10 +4,10 @@
  *
  * It is plain TypeScript over plain data. It imports no MSW, no DOM and no
  * clock: time comes from the Clock it is given, so the browser, Node tests
- * and a real server can all run the same engine. Inputs are expected to
- * have passed the shared request schemas; the engine checks what only it
- * can (ids, links, conflicts) before it changes anything, so a refusal
- * leaves the state as it was.
+ * and a real server can all run the same engine. Each operation reads its
+ * input with the API's request schema (the HTTP layer passes bodies on
+ * unchecked) and checks what only it can (ids, links, conflicts) before
+ * it changes anything, so a refusal leaves the state as it was.
  *
  * This class is the engine's whole surface; each operation lives in the
  * module named beside it.

@@ -1,5 +1,9 @@
 import type * as z from 'zod/mini';
-import { parseWith } from '../../src/sdk/validation.js';
+import {
+  describeProblems,
+  parseWith,
+  type Problem,
+} from '../../src/sdk/validation.js';
 
 /** Why the engine refused a request; the HTTP layer maps it to a status. */
 export type EngineErrorKind = 'invalid' | 'not_found' | 'conflict';
@@ -11,6 +15,8 @@ export type EngineErrorKind = 'invalid' | 'not_found' | 'conflict';
  */
 export class EngineError extends Error {
   override name = 'EngineError';
+  /** Every field at fault and what was wrong with it; the HTTP body's. */
+  readonly problems: Problem[];
 
   constructor(
     readonly kind: EngineErrorKind,
@@ -18,8 +24,12 @@ export class EngineError extends Error {
     readonly detail: string,
     /** The request field at fault, when there is one. */
     readonly field?: string,
+    /** All that was wrong, when there is more than the first. */
+    problems?: Problem[],
   ) {
-    super(field ? `${field}: ${detail}` : detail);
+    const all = problems ?? (field ? [{ path: field, message: detail }] : []);
+    super(all.length > 0 ? describeProblems(all) : detail);
+    this.problems = all;
   }
 }
 
@@ -42,9 +52,9 @@ export function refuseRepeats(
 }
 
 /**
- * `input` read with a shared request schema, or a refusal naming the first
- * field at fault: the same check the HTTP layer makes, for callers that
- * use the engine directly.
+ * `input` read with a shared request schema, or a refusal naming every
+ * field at fault (the first as its `field`). The engine is where request
+ * bodies are checked, for the HTTP layer and direct callers alike.
  */
 export function checked<S extends z.ZodMiniType>(
   schema: S,
@@ -53,5 +63,10 @@ export function checked<S extends z.ZodMiniType>(
   const parsed = parseWith(schema, input);
   if (parsed.ok) return parsed.value;
   const [first] = parsed.problems;
-  throw new EngineError('invalid', first!.message, first!.path || undefined);
+  throw new EngineError(
+    'invalid',
+    first!.message,
+    first!.path || undefined,
+    parsed.problems,
+  );
 }

@@ -305,6 +305,21 @@ describe('the HTTP API', () => {
       ]);
     });
 
+    it('names every field at fault in one 400, and stores nothing', async () => {
+      const before = mock.engine.events.latestId;
+      const response = await call('POST', '/agents', {
+        name: '',
+        inboxIds: [inboxId],
+        capacity: -1,
+      });
+      expect(response.status).to.equal(400);
+      const paths = response.body.problems.map((p: { path: string }) => p.path);
+      // (An empty name breaks two of its rules: each is named.)
+      expect([...new Set(paths)]).to.deep.equal(['name', 'capacity']);
+      expect(response.body.message).to.match(/^name: .*; capacity: /);
+      expect(mock.engine.events.latestId).to.equal(before);
+    });
+
     it('refuses JSON sent as another type with 415', async () => {
       const response = await fetch('/api/v1/inboxes', {
         method: 'POST',
