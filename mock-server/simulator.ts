@@ -48,17 +48,22 @@ export function twilioInboundForm(sms: SimulatedSms): URLSearchParams {
   return form;
 }
 
-/** Posts `form` to the webhook under `base`, as Twilio would. */
-export function postTwilioWebhook(
+/** Posts `form` to the Twilio webhook `hook` under `base`, as Twilio would. */
+function postForm(
+  hook: 'sms' | 'status',
   form: URLSearchParams,
-  base = '/api/v1',
+  base: string,
 ): Promise<Response> {
-  return fetch(`${base}/webhooks/twilio/sms`, {
+  return fetch(`${base}/webhooks/twilio/${hook}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
     body: form.toString(),
   });
 }
+
+/** Posts an inbound SMS to the webhook under `base`, as Twilio would. */
+export const postTwilioWebhook = (form: URLSearchParams, base = '/api/v1') =>
+  postForm('sms', form, base);
 
 /** The status callback Twilio posts as a message it sent moves on. */
 export function twilioStatusForm(
@@ -79,13 +84,5 @@ export function twilioStatusForm(
 }
 
 /** Posts a status callback to the webhook under `base`, as Twilio would. */
-export function postTwilioStatus(
-  form: URLSearchParams,
-  base = '/api/v1',
-): Promise<Response> {
-  return fetch(`${base}/webhooks/twilio/status`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    body: form.toString(),
-  });
-}
+export const postTwilioStatus = (form: URLSearchParams, base = '/api/v1') =>
+  postForm('status', form, base);

@@ -56,7 +56,7 @@ export function appendOutbound(
   at?: number,
 ): TimelineItem {
   const messageSid = store.nextOutboundSid();
-  const stamp = at === undefined ? store.now() : new Date(at).toISOString();
+  const stamp = store.stamp(at);
   const item = store.append(
     {
       ...fields,
@@ -85,8 +85,7 @@ export function updateDelivery(
 ): { item: TimelineItem; changed: boolean } {
   const where = store.state.outboundSids.get(callback.messageSid);
   if (!where) throw notFound('message', callback.messageSid, 'MessageSid');
-  const list = store.state.timelines.get(where.customerId)!;
-  const record = list.find((r) => r.item.id === where.itemId)!;
+  const record = store.record(where);
   const content = record.item.content as SmsContent;
   const now = content.delivery!;
   if (

@@ -12,17 +12,13 @@ import {
 import { route } from './assignment.js';
 import { checked, EngineError } from './errors.js';
 import { smsKeyword } from './keywords.js';
-import type { ConversationRecord, InboundSms } from './records.js';
+import type { ConversationRecord } from './records.js';
 import { openKey, type Store } from './store.js';
 
 /** Which campaign message a text from `customer` to `line` answers. */
 export const replyKey = (customerNumber: string, line: string) =>
   `${customerNumber}|${line}`;
 
-/**
- * Takes in a customer's SMS. A repeated MessageSid changes nothing and
- * returns the item stored the first time.
- */
 /** An inbound SMS as the engine takes it, however it was called. */
 const InboundSmsInput = z.object({
   messageSid: z.string().check(z.minLength(1)),
@@ -31,7 +27,12 @@ const InboundSmsInput = z.object({
   body: z.string().check(z.maxLength(MAX_BODY_LENGTH)),
   attachments: z.array(Attachment),
 });
+export type InboundSms = z.infer<typeof InboundSmsInput>;
 
+/**
+ * Takes in a customer's SMS. A repeated MessageSid changes nothing and
+ * returns the item stored the first time.
+ */
 export function receiveSms(
   store: Store,
   input: InboundSms,
@@ -39,13 +40,10 @@ export function receiveSms(
   // Checked here too, not only by the webhook: an attachment that is not a
   // web address would otherwise be stored and refused by every reader.
   const sms: InboundSms = checked(InboundSmsInput, input);
-  const { messageSids, inboxByNumber, unanswered, timelines } = store.state;
+  const { messageSids, inboxByNumber, unanswered } = store.state;
   const earlier = messageSids.get(sms.messageSid);
   if (earlier) {
-    const record = timelines
-      .get(earlier.customerId)!
-      .find((r) => r.item.id === earlier.itemId)!;
-    return { item: structuredClone(record.item), repeat: true };
+    return { item: structuredClone(store.record(earlier).item), repeat: true };
   }
   const inboxId = inboxByNumber.get(sms.to);
   if (!inboxId) {

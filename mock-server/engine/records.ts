@@ -5,7 +5,6 @@
  */
 import type {
   Agent,
-  Attachment,
   Campaign,
   Conversation,
   Customer,
@@ -57,13 +56,8 @@ export interface OfferRecord extends Offer {
   expiresAtMs: number;
 }
 
-export interface InboundSms {
-  messageSid: string;
-  from: string;
-  to: string;
-  body: string;
-  attachments: Attachment[];
-}
+/** Its shape is the schema receiveSms reads it with. */
+export type { InboundSms } from './messaging.js';
 
 export interface TimelineRecord {
   item: TimelineItem;

@@ -194,6 +194,18 @@ export class Store {
     return this.clock.now().toISOString();
   }
 
+  /** A stamp for something that happens now, or at `at` (clock ms). */
+  stamp(at?: number): string {
+    return at === undefined ? this.now() : new Date(at).toISOString();
+  }
+
+  /** The timeline record an item lives in, found where a sid points. */
+  record(where: { customerId: string; itemId: string }): TimelineRecord {
+    return this.state.timelines
+      .get(where.customerId)!
+      .find((r) => r.item.id === where.itemId)!;
+  }
+
   /**
    * Records a change. `data` is kept as given, so it must be a snapshot
    * that nothing changes afterwards: a view made for the event, or an
@@ -228,7 +240,7 @@ export class Store {
     const seq = this.tick();
     const item: TimelineItem = deepFreeze({
       id: `itm_${seq}`,
-      timestamp: at === undefined ? this.now() : new Date(at).toISOString(),
+      timestamp: this.stamp(at),
       ...fields,
     });
     insertSorted(this.state.timelines.get(item.customerId)!, { item, seq });
