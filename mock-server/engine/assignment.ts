@@ -6,7 +6,7 @@
 import type { RoutingDecision, RoutingReason } from '../../src/sdk/schemas.js';
 import { EngineError } from './errors.js';
 import type { AgentRecord, ConversationRecord } from './records.js';
-import { decide, ineligibility, pickAgent } from './routing.js';
+import { decide, ineligibility, load } from './routing.js';
 import { createOffer } from './offers.js';
 import { openKey, type Store } from './store.js';
 
@@ -93,6 +93,8 @@ export function route(store: Store, conversation: ConversationRecord): void {
 /**
  * Puts a conversation in its inbox's queue by `seq`, so the queue stays in
  * order of arrival: a requeued conversation goes back ahead of newer ones.
+ * The inbox's queue may then move (another agent may take it), so the next
+ * drain reads it.
  */
 export function enqueue(
   store: Store,
@@ -100,11 +102,19 @@ export function enqueue(
   seq: number,
 ) {
   const queue = store.state.waiting.get(conversation.inboxId)!;
-  const { queuedSeq } = store.state;
+  const { queuedSeq, unsettled } = store.state;
   let index = queue.length;
   while (index > 0 && queuedSeq.get(queue[index - 1]!)! > seq) index--;
   queue.splice(index, 0, conversation.id);
   queuedSeq.set(conversation.id, seq);
+  unsettled.add(conversation.inboxId);
+}
+
+/** Takes a conversation out of its inbox's queue. */
+function dequeue(store: Store, conversation: ConversationRecord): void {
+  const queue = store.state.waiting.get(conversation.inboxId)!;
+  queue.splice(queue.indexOf(conversation.id), 1);
+  store.state.queuedSeq.delete(conversation.id);
 }
 
 /**
@@ -123,8 +133,6 @@ export function requeue(store: Store, agent: AgentRecord): void {
     held.delete(conversation.id);
     conversation.agentId = null;
     enqueue(store, conversation, conversation.createdSeq);
-    // Another agent of the inbox may take it.
-    store.state.unsettled.add(conversation.inboxId);
     store.emit('conversation.updated', store.conversationView(conversation));
     routingItem(store, conversation, null, 'REQUEUED');
   }
@@ -142,7 +150,7 @@ export function requeue(store: Store, agent: AgentRecord): void {
  * come, first served.
  */
 export function drain(store: Store): void {
-  const { unsettled, waiting, queuedSeq } = store.state;
+  const { unsettled } = store.state;
   for (;;) {
     let next: Takeable | undefined;
     for (const inboxId of unsettled) {
@@ -155,9 +163,7 @@ export function drain(store: Store): void {
     // The decision is taken again in full so it can be shown; it picks
     // the same agent.
     const decision = decisionFor(store, conversation);
-    const queue = waiting.get(conversation.inboxId)!;
-    queue.splice(queue.indexOf(conversation.id), 1);
-    queuedSeq.delete(conversation.id);
+    dequeue(store, conversation);
     place(store, conversation, next.agent, 'ASSIGNED_FROM_QUEUE', decision);
   }
 }
@@ -184,12 +190,11 @@ function firstTakeable(
   const queue = waiting.get(inboxId)!;
   if (queue.length === 0) return 'none';
   const roster = store.roster(inboxId);
-  const policy = store.inbox(inboxId).policy;
   for (const conversationId of queue) {
     const seq = queuedSeq.get(conversationId)!;
     if (seq > before) return 'later';
     const passed = passedBy.get(conversationId);
-    const agent = pickAgent(roster, policy, passed);
+    const [agent] = roster.best(1, passed);
     if (agent) return { conversationId, agent, seq };
     if (!passed) return 'none';
   }
@@ -210,11 +215,11 @@ export function takeNext(store: Store, agentId: string): ConversationRecord {
       `${agent.name} is ${agent.status.toLowerCase()}; only an available agent can take the next conversation.`,
     );
   }
-  const most = agent.maxCapacity ?? agent.capacity;
-  if (agent.openConversations + agent.pendingOffers >= most) {
+  const held = load(agent);
+  if (held >= (agent.maxCapacity ?? agent.capacity)) {
     throw new EngineError(
       'conflict',
-      `${agent.name} already holds ${agent.openConversations + agent.pendingOffers}, their most (maxCapacity); close one first.`,
+      `${agent.name} already holds ${held}, their most (maxCapacity); close one first.`,
     );
   }
   const { waiting, queuedSeq } = store.state;
@@ -233,8 +238,7 @@ export function takeNext(store: Store, agentId: string): ConversationRecord {
     );
   }
   const conversation = store.conversation(head);
-  waiting.get(conversation.inboxId)!.shift();
-  queuedSeq.delete(conversation.id);
+  dequeue(store, conversation);
   assign(store, conversation, agent, 'NEXT_REQUESTED');
   return conversation;
 }

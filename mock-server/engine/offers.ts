@@ -155,7 +155,6 @@ export function withdrawOffers(store: Store, agent: AgentRecord): void {
     settle(store, offer, 'WITHDRAWN');
     routingItem(store, conversation, agent.id, 'WITHDRAWN');
     enqueue(store, conversation, conversation.createdSeq);
-    store.state.unsettled.add(conversation.inboxId);
   }
   store.emit('agent.updated', store.agentView(agent));
 }

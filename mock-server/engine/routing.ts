@@ -29,7 +29,7 @@ export interface Candidate {
 type Compare = (a: Candidate, b: Candidate) => number;
 
 /** What an agent holds or has been offered: their load against capacity. */
-const load = (agent: Candidate) =>
+export const load = (agent: Candidate) =>
   agent.openConversations + agent.pendingOffers;
 
 const spare = (agent: Candidate) => agent.capacity - load(agent);
@@ -138,20 +138,6 @@ export function scanRoster<T extends Candidate>(
   };
 }
 
-/** The agent `policy` picks among `agents`, or undefined when none may. */
-export function pickAgent<T extends Candidate>(
-  agents: readonly T[] | Roster<T>,
-  policy: RoutingPolicy = 'MOST_AVAILABLE',
-  passed?: Passed,
-): T | undefined {
-  const roster = isRoster(agents) ? agents : scanRoster(agents, policy);
-  return roster.best(1, passed)[0];
-}
-
-const isRoster = <T extends Candidate>(
-  agents: readonly T[] | Roster<T>,
-): agents is Roster<T> => !Array.isArray(agents);
-
 /** One agent as a decision shows them. */
 function view(
   agent: Candidate,
@@ -175,6 +161,10 @@ function view(
     lastAssignedAt: agent.lastAssignedAt ?? null,
   };
 }
+
+const isRoster = <T extends Candidate>(
+  agents: readonly T[] | Roster<T>,
+): agents is Roster<T> => !Array.isArray(agents);
 
 /**
  * The whole decision, with the one chosen (null when nobody may take it).
