@@ -1,6 +1,6 @@
 import type { Clock } from './engine/records.js';
 
-/** The wall clock, for the browser and the demo. */
+/** The wall clock, for an engine that runs in real time (a server, a host's tests). */
 export const systemClock: Clock = { now: () => new Date() };
 
 /**

@@ -44,7 +44,10 @@ export function createInbox(store: Store, request: CreateInboxRequest): Inbox {
   return structuredClone(inbox);
 }
 
-/** Renames an inbox or changes its routing policy. */
+/**
+ * Changes an inbox's settings: its name, routing policy, sticky window,
+ * requeueing when an agent goes offline, and offer timeout.
+ */
 export function updateInbox(
   store: Store,
   id: string,

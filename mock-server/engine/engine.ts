@@ -84,25 +84,32 @@ export class Engine {
    * Returns the new time.
    */
   advanceClock(seconds: number): string {
-    const clock = this.store.clock;
     // The same bounds as POST /clock: forward, and at most a week at once.
     checked(AdvanceClockRequest, { advanceSeconds: seconds });
-    if (!clock.advance) {
-      throw new EngineError(
-        'conflict',
-        'This engine runs on a clock that cannot be moved.',
-      );
-    }
-    clock.advance(seconds * 1000);
+    this.checkClockMoves();
+    this.store.clock.advance!(seconds * 1000);
     this.tick();
     return this.store.now();
   }
 
   /**
+   * Refuses, as `advanceClock` does, when the engine's clock cannot be
+   * moved, and changes nothing: for a caller about to move it over time.
+   */
+  checkClockMoves(): void {
+    if (!this.store.clock.advance) {
+      throw new EngineError(
+        'conflict',
+        'This engine runs on a clock that cannot be moved.',
+      );
+    }
+  }
+
+  /**
    * Does what is due by the engine's clock: offers that ran out move on,
    * campaigns send what their rate now allows. The engine has no timer of
-   * its own: whoever runs it calls this (the browser mock every second,
-   * `advanceClock` after each move).
+   * its own: whoever runs it calls this (the browser mock four times a
+   * second, `advanceClock` after each move).
    */
   tick(): void {
     expireOffers(this.store);
@@ -165,9 +172,9 @@ export class Engine {
     return this.store.conversationView(takeNext(this.store, agentId));
   }
 
-  // SMS in and out: messaging.ts.
+  // Campaigns: campaigns.ts.
 
-  /** Sends what is due at once; the rest as the rate allows: campaigns.ts. */
+  /** Sends what is due at once; the rest as the rate allows. */
   createCampaign(input: CreateCampaignRequest): Campaign {
     return createCampaign(this.store, input);
   }
@@ -179,6 +186,8 @@ export class Engine {
   stopCampaign(id: string): Campaign {
     return stopCampaign(this.store, id);
   }
+
+  // SMS in: messaging.ts.
 
   receiveSms(sms: InboundSms): { item: TimelineItem; repeat: boolean } {
     return receiveSms(this.store, sms);
