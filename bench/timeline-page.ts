@@ -13,8 +13,6 @@ const JULIE = '+14155550142';
 const clock = new ManualClock('2026-07-01T00:00:00Z');
 const mock = await startMockServer({ clock });
 const { engine } = mock;
-const gold = engine.createInbox({ name: 'Gold Members', phoneNumbers: [GOLD] });
-engine.createAgent({ name: 'Ben Okafor', inboxIds: [gold.id], capacity: 5 });
 let sent = 0;
 
 function text(body: string) {

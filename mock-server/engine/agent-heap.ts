@@ -14,14 +14,6 @@ export class AgentHeap<T extends Candidate> {
 
   constructor(private compare: Compare<T>) {}
 
-  get size(): number {
-    return this.items.length;
-  }
-
-  has(agent: T): boolean {
-    return this.at.has(agent.id);
-  }
-
   /** The agent the policy prefers, or undefined when the heap is empty. */
   peek(): T | undefined {
     return this.items[0];
