@@ -413,6 +413,25 @@ describe('the engine, called directly', () => {
     );
   });
 
+  it('says a fixed clock cannot be moved, before moving or doing anything', () => {
+    const fixed = new Engine({ now: () => new Date('2026-07-01T16:00:00Z') });
+    const events = fixed.events.latestId;
+    for (const run of [
+      () => fixed.checkClockMoves(),
+      () => fixed.advanceClock(60),
+    ]) {
+      const error = refusal(run);
+      expect([error.kind, error.message]).to.deep.equal([
+        'conflict',
+        'This engine runs on a clock that cannot be moved.',
+      ]);
+    }
+    expect(fixed.events.latestId).to.equal(events);
+    expect(() =>
+      new Engine(new ManualClock()).checkClockMoves(),
+    ).to.not.throw();
+  });
+
   it('refuses options it does not know', () => {
     expect(
       () => new Engine(new ManualClock(), { choose: 'bogus' as never }),
