@@ -62,7 +62,7 @@ export function setup() {
   };
 }
 
-/** Runs `change` and says whether it left the engine's answers unchanged. */
+/** The engine's answers as one string: equal before and after, nothing changed. */
 export function snapshot(engine: Engine) {
   return JSON.stringify({
     inboxes: engine.listInboxes(),
