@@ -1,5 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { delay, http, HttpResponse } from 'msw';
+import { delay, http } from 'msw';
 import '../../src/campaign-progress/define.js';
 import type { CampaignProgress } from '../../src/campaign-progress/campaign-progress.js';
 import {
@@ -8,7 +8,7 @@ import {
   renderedText,
   expectNone,
 } from '../helpers/elements.js';
-import { eventually, useMockServer } from '../helpers/mock.js';
+import { eventually, heldRequest, useMockServer } from '../helpers/mock.js';
 
 const FROM = '+14155550100';
 const people = (n: number) =>
@@ -154,20 +154,18 @@ describe('<campaign-progress>', () => {
 
   it('keeps an update heard while it was still loading', async () => {
     const id = campaign(10, 4).id;
-    // The answer is read at once, then takes its time to arrive.
-    mock.worker.use(
-      http.get('/api/v1/campaigns/:id', async ({ params }) => {
-        const answer = mock.engine.getCampaign(String(params.id));
-        await delay(300);
-        return HttpResponse.json(answer);
-      }),
+    // The answer is read at once, then held on its way.
+    const read = heldRequest('get', '/api/v1/campaigns/:id', ({ id }) =>
+      mock.engine.getCampaign(id!),
     );
+    mock.worker.use(read.handler);
     const element = await fixture<CampaignProgress>(
       html`<campaign-progress campaign-id=${id}></campaign-progress>`,
     );
     // The answer is on its way when the campaign sends its next four.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await read.arrived;
     mock.engine.advanceClock(5 * 60);
+    read.release();
     await eventually(() =>
       expect(renderedText(element)).to.contain('8 sent 0 skipped 2 to send'),
     );

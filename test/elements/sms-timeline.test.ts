@@ -18,7 +18,12 @@ import {
   renderedText,
   expectNone,
 } from '../helpers/elements.js';
-import { eventually, gatewayBusy, useMockServer } from '../helpers/mock.js';
+import {
+  eventually,
+  gatewayBusy,
+  heldRequest,
+  useMockServer,
+} from '../helpers/mock.js';
 
 describe('<sms-timeline>', () => {
   const mock = useMockServer();
@@ -396,19 +401,18 @@ describe('<sms-timeline>', () => {
   });
 
   it('keeps a delivery update heard while it was still loading', async () => {
-    // The page is read at once but takes its time to arrive.
-    mock.worker.use(
-      http.get('/api/v1/customers/:id/timeline', async () => {
-        const page = mock.engine.getTimeline(story.customers.julie, 50);
-        await delay(300);
-        return HttpResponse.json(page);
-      }),
+    // The page is read at once, then held on its way.
+    const read = heldRequest('get', '/api/v1/customers/:id/timeline', () =>
+      mock.engine.getTimeline(story.customers.julie, 50),
     );
+    mock.worker.use(read.handler);
     const element = await fixture<SmsTimeline>(
       html`<sms-timeline customer-id=${story.customers.julie}></sms-timeline>`,
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await campaignNotDelivered(element);
+    await read.arrived;
+    const heard = campaignNotDelivered(element);
+    read.release();
+    await heard;
   });
 
   it('counts only messages as new, not routing lines', async () => {
@@ -463,14 +467,8 @@ describe('<sms-timeline>', () => {
 
     it('offers a reply box under the open conversation, and shows the reply at once', async () => {
       // The request waits at a gate the test opens, whenever it arrives.
-      let release = () => {};
-      const gate = new Promise<void>((resolve) => (release = resolve));
-      mock.worker.use(
-        http.post('/api/v1/conversations/:id/messages', async () => {
-          await gate;
-          return undefined; // then on to the real handler
-        }),
-      );
+      const sending = heldRequest('post', '/api/v1/conversations/:id/messages');
+      mock.worker.use(sending.handler);
       const element = await render();
       await typeReply(element, 'Yes, in stores too!');
       await eventually(() =>
@@ -478,7 +476,7 @@ describe('<sms-timeline>', () => {
           'Yes, in stores too! Ben Okafor · Sending…',
         ),
       );
-      release();
+      sending.release();
       // Once the API has it, the real item takes the pending row's place.
       await eventually(() => expect(pending(element)).to.equal(null));
       const bubbles = [...deep(element, '.log').querySelectorAll('.outbound')];

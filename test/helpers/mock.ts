@@ -1,4 +1,9 @@
-import { http, HttpResponse, type RequestHandler } from 'msw';
+import {
+  http,
+  HttpResponse,
+  type JsonBodyType,
+  type RequestHandler,
+} from 'msw';
 import { setupWorker, type SetupWorker } from 'msw/browser';
 import './safe-assertions.js';
 import { ManualClock } from '../../mock-server/clock.js';
@@ -71,4 +76,29 @@ export function gatewayBusy(refusing = () => true): RequestHandler {
         )
       : undefined,
   );
+}
+
+/**
+ * A request to `path` held at a gate until the test calls `release()`:
+ * for what happens while an answer is on its way. `arrived` resolves when
+ * the request comes. With `answer`, the answer is read as it arrives (so
+ * it is older than anything the test changes meanwhile) and sent once
+ * released; without, the request goes on to the real handler.
+ */
+export function heldRequest(
+  method: 'get' | 'post',
+  path: string,
+  answer?: (params: Record<string, string>) => JsonBodyType,
+) {
+  let arrive = () => {};
+  let release = () => {};
+  const arrived = new Promise<void>((resolve) => (arrive = resolve));
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  const handler = http[method](path, async ({ params }) => {
+    const body = answer?.(params as Record<string, string>);
+    arrive();
+    await gate;
+    return body === undefined ? undefined : HttpResponse.json(body);
+  });
+  return { handler, arrived, release };
 }
