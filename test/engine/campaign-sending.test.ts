@@ -1,6 +1,11 @@
 import { expect } from '@open-wc/testing';
-import { EngineError } from '../../mock-server/engine/errors.js';
-import { customerNumber, GOLD, setup, snapshot } from '../helpers/engine.js';
+import {
+  customerNumber,
+  GOLD,
+  refusal,
+  setup,
+  snapshot,
+} from '../helpers/engine.js';
 
 const MINUTE = 60;
 
@@ -123,14 +128,9 @@ describe('campaign sending', () => {
     const t = setup();
     const done = campaign(t, 1);
     const before = snapshot(t.engine);
-    let error: EngineError | undefined;
-    try {
-      t.engine.stopCampaign(done.id);
-    } catch (e) {
-      error = e as EngineError;
-    }
-    expect(error?.kind).to.equal('conflict');
-    expect(error?.message).to.contain('COMPLETED');
+    const error = refusal(() => t.engine.stopCampaign(done.id));
+    expect(error.kind).to.equal('conflict');
+    expect(error.message).to.contain('COMPLETED');
     expect(snapshot(t.engine)).to.equal(before);
   });
 

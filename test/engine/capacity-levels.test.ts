@@ -82,12 +82,7 @@ describe('capacity levels', () => {
       );
       expect(taken.agentId).to.equal(ben.id);
       expect(t.engine.getAgent(ben.id).openConversations).to.equal(2);
-      const routing = t.engine
-        .getTimeline(taken.customerId)
-        .items.flatMap((i) =>
-          i.content.type === 'ROUTING' ? [i.content] : [],
-        );
-      expect(routing.at(-1)).to.deep.include({
+      expect(t.routing(taken.customerId).at(-1)).to.deep.include({
         reason: 'NEXT_REQUESTED',
         agentId: ben.id,
       });

@@ -1,8 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { smsKeyword } from '../../mock-server/engine/keywords.js';
-import { EngineError } from '../../mock-server/engine/errors.js';
 import type { KeywordKind, TimelineItem } from '../../src/sdk/schemas.js';
-import { GOLD, JULIE, setup, snapshot } from '../helpers/engine.js';
+import { GOLD, JULIE, refusal, setup, snapshot } from '../helpers/engine.js';
 
 const kinds = (items: TimelineItem[]) => items.map((i) => i.content.type);
 
@@ -130,18 +129,15 @@ describe('opt-out keywords', () => {
       const { engine, customer, ben } = optedOut();
       const [conversation] = engine.listConversations(customer.id);
       const before = snapshot(engine);
-      let error: EngineError | undefined;
-      try {
+      const error = refusal(() =>
         engine.sendAgentMessage(
           conversation!.id,
           ben.id,
           'Sorry to see you go',
-        );
-      } catch (e) {
-        error = e as EngineError;
-      }
-      expect(error?.kind).to.equal('conflict');
-      expect(error?.message).to.contain('opted out');
+        ),
+      );
+      expect(error.kind).to.equal('conflict');
+      expect(error.message).to.contain('opted out');
       expect(snapshot(engine)).to.equal(before);
     });
 

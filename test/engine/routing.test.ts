@@ -236,12 +236,7 @@ describe('routing engine', () => {
       const ben = t.agent('Ben', 1, 'AWAY');
       t.sms(JULIE);
       t.engine.updateAgent(ben.id, { status: 'AVAILABLE' });
-      const [customer] = t.engine.findCustomersByPhone(JULIE);
-      const routing = t.engine
-        .getTimeline(customer!.id)
-        .items.flatMap((i) =>
-          i.content.type === 'ROUTING' ? [i.content] : [],
-        );
+      const routing = t.routingOf(JULIE);
       expect(routing.map((r) => [r.reason, r.agentId])).to.deep.equal([
         ['QUEUED', null],
         ['ASSIGNED_FROM_QUEUE', ben.id],

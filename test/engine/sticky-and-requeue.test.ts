@@ -1,5 +1,4 @@
 import { expect } from '@open-wc/testing';
-import type { RoutingContent } from '../../src/sdk/schemas.js';
 import {
   customerNumber,
   JULIE,
@@ -9,17 +8,6 @@ import {
 } from '../helpers/engine.js';
 
 const MINUTE = 60_000;
-
-/** The routing steps on `phone`'s timeline, oldest first. */
-function routingOf(
-  t: ReturnType<typeof setup>,
-  phone: string,
-): RoutingContent[] {
-  const [customer] = t.engine.findCustomersByPhone(phone);
-  return t.engine
-    .getTimeline(customer!.id)
-    .items.flatMap((i) => (i.content.type === 'ROUTING' ? [i.content] : []));
-}
 
 /** Julie's conversation was Ben's and he closed it; Amara is freer now. */
 function closedByBen() {
@@ -37,7 +25,7 @@ describe('sticky replies', () => {
     t.clock.advance(10 * MINUTE);
     t.sms(JULIE, { body: 'One more thing' });
     expect(t.conversationOf(JULIE).agentId).to.equal(t.ben.id);
-    const last = routingOf(t, JULIE).at(-1)!;
+    const last = t.routingOf(JULIE).at(-1)!;
     expect(last.reason).to.equal('STICKY');
     expect(last.decision?.sticky).to.deep.include({
       agentId: t.ben.id,
@@ -50,7 +38,7 @@ describe('sticky replies', () => {
     t.clock.advance(16 * MINUTE);
     t.sms(JULIE, { body: 'Hello again' });
     expect(t.conversationOf(JULIE).agentId).to.equal(t.amara.id);
-    expect(routingOf(t, JULIE).at(-1)!.reason).to.equal('ASSIGNED');
+    expect(t.routingOf(JULIE).at(-1)!.reason).to.equal('ASSIGNED');
   });
 
   it('routes as usual, and says why, when the last agent cannot take it', () => {
@@ -58,7 +46,7 @@ describe('sticky replies', () => {
     t.engine.updateAgent(t.ben.id, { status: 'AWAY' });
     t.sms(JULIE, { body: 'Hello again' });
     expect(t.conversationOf(JULIE).agentId).to.equal(t.amara.id);
-    const last = routingOf(t, JULIE).at(-1)!;
+    const last = t.routingOf(JULIE).at(-1)!;
     expect(last.reason).to.equal('ASSIGNED');
     expect(last.decision?.sticky).to.deep.include({
       agentId: t.ben.id,
@@ -112,7 +100,7 @@ describe('going OFFLINE', () => {
     expect(waiting).to.deep.equal(
       [1, 2, 3, 4].map((n) => t.conversationOf(customerNumber(n)).id),
     );
-    expect(routingOf(t, customerNumber(1)).at(-1)).to.deep.include({
+    expect(t.routingOf(customerNumber(1)).at(-1)).to.deep.include({
       reason: 'REQUEUED',
       agentId: null,
     });

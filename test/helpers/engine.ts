@@ -2,7 +2,7 @@ import { ManualClock } from '../../mock-server/clock.js';
 import { EngineError } from '../../mock-server/engine/errors.js';
 import { Engine } from '../../mock-server/engine/engine.js';
 import type { InboundSms } from '../../mock-server/engine/records.js';
-import type { AgentStatus } from '../../src/sdk/schemas.js';
+import type { AgentStatus, RoutingContent } from '../../src/sdk/schemas.js';
 
 export const GOLD = '+14155550100';
 export const OTHER = '+14155550111';
@@ -28,8 +28,20 @@ export function setup() {
     name: 'Gold Members',
     phoneNumbers: [GOLD],
   });
+  /** The routing steps on a customer's timeline, oldest first. */
+  const routing = (customerId: string): RoutingContent[] =>
+    engine
+      .getTimeline(customerId)
+      .items.flatMap((i) => (i.content.type === 'ROUTING' ? [i.content] : []));
 
   return {
+    routing,
+    /** The routing steps of the customer texting from `phone`. */
+    routingOf(phone: string): RoutingContent[] {
+      const [customer] = engine.findCustomersByPhone(phone);
+      if (!customer) throw new Error(`no customer for ${phone}`);
+      return routing(customer.id);
+    },
     clock,
     engine,
     gold,
