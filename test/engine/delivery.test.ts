@@ -1,19 +1,21 @@
 import { expect } from '@open-wc/testing';
 import { DeliveryStatus, type SmsContent } from '../../src/sdk/schemas.js';
-import { GOLD, JULIE, refusal, setup, snapshot } from '../helpers/engine.js';
+import {
+  benAnswersJulie,
+  GOLD,
+  JULIE,
+  refusal,
+  setup,
+  snapshot,
+} from '../helpers/engine.js';
 
 /** Julie texts in, Ben answers: his reply and its MessageSid. */
 function replied() {
   const t = setup();
-  const ben = t.agent('Ben');
-  t.sms(JULIE);
-  const reply = t.engine.sendAgentMessage(
-    t.conversationOf(JULIE).id,
-    ben.id,
-    'Yes, in stores too.',
-  );
-  const content = reply.content as SmsContent;
-  return { ...t, ben, reply, sid: content.messageSid! };
+  return {
+    ...t,
+    ...benAnswersJulie(t.engine, 'Yes, in stores too.', t.gold.id),
+  };
 }
 
 const deliveryOf = (t: ReturnType<typeof replied>) => {

@@ -94,3 +94,31 @@ export function refusal(run: () => unknown): EngineError {
   }
   throw new Error('expected a refusal');
 }
+
+/**
+ * Julie texts Gold Members and Ben answers her: his reply as the engine
+ * stored it, and its MessageSid, for what Twilio then reports of it. The
+ * inbox is made too, unless its id is given.
+ */
+export function benAnswersJulie(
+  engine: Engine,
+  body = 'Hello Julie',
+  goldId = engine.createInbox({ name: 'Gold Members', phoneNumbers: [GOLD] })
+    .id,
+) {
+  const ben = engine.createAgent({
+    name: 'Ben',
+    inboxIds: [goldId],
+    capacity: 2,
+  });
+  const { item } = engine.receiveSms({
+    messageSid: nextSid(),
+    from: JULIE,
+    to: GOLD,
+    body: 'Hi',
+    attachments: [],
+  });
+  const reply = engine.sendAgentMessage(item.conversationId!, ben.id, body);
+  const sid = reply.content.type === 'SMS' ? reply.content.messageSid! : '';
+  return { ben, reply, sid };
+}

@@ -5,6 +5,7 @@ import {
   type MockServer,
 } from '../../mock-server/browser.js';
 import { ManualClock } from '../../mock-server/clock.js';
+import { benAnswersJulie } from '../helpers/engine.js';
 import { eventually } from '../helpers/mock.js';
 
 const GOLD = '+14155550100';
@@ -62,29 +63,13 @@ describe('the browser mock', () => {
   });
 
   it('plays Twilio’s delivery callbacks for what the business sends', async () => {
-    const gold = mock.engine.createInbox({
-      name: 'Gold',
-      phoneNumbers: [GOLD],
-    });
-    const ben = mock.engine.createAgent({
-      name: 'Ben',
-      inboxIds: [gold.id],
-      capacity: 1,
-    });
-    const { item } = mock.engine.receiveSms({
-      messageSid: `SM${'2'.repeat(32)}`,
-      from: '+14155550142',
-      to: GOLD,
-      body: 'Hi',
-      attachments: [],
-    });
     const statuses: string[] = [];
     const stop = mock.engine.events.subscribe((event) => {
       if (event.type !== 'item.updated') return;
       const { content } = event.data;
       if (content.type === 'SMS') statuses.push(content.delivery!.status);
     });
-    mock.engine.sendAgentMessage(item.conversationId!, ben.id, 'Hello');
+    benAnswersJulie(mock.engine, 'Hello');
     await eventually(
       () => expect(statuses).to.deep.equal(['sent', 'delivered']),
       4000,

@@ -1,5 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { twilioInboundForm } from '../../mock-server/simulator.js';
+import {
+  postTwilioStatus,
+  twilioInboundForm,
+} from '../../mock-server/simulator.js';
+import { benAnswersJulie } from '../helpers/engine.js';
 import { fixture, useMockServer } from '../helpers/mock.js';
 
 const GOLD = '+14155550100';
@@ -182,11 +186,7 @@ describe('POST /webhooks/twilio/status', () => {
     form.set('MessageSid', sid);
     form.set('SmsSid', sid);
     change(form);
-    return fetch('/api/v1/webhooks/twilio/status', {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: form.toString(),
-    });
+    return postTwilioStatus(form);
   };
   const delivery = () => {
     const [julie] = mock.engine.findCustomersByPhone(JULIE);
@@ -197,29 +197,9 @@ describe('POST /webhooks/twilio/status', () => {
   };
 
   beforeEach(() => {
-    const gold = mock.engine.createInbox({
-      name: 'Gold Members',
-      phoneNumbers: [GOLD],
-    });
-    const ben = mock.engine.createAgent({
-      name: 'Ben',
-      inboxIds: [gold.id],
-      capacity: 2,
-    });
-    const { item } = mock.engine.receiveSms({
-      messageSid: `SM${'1'.repeat(32)}`,
-      from: JULIE,
-      to: GOLD,
-      body: 'Hi',
-      attachments: [],
-    });
-    const reply = mock.engine.sendAgentMessage(
-      item.conversationId!,
-      ben.id,
-      'Hello Julie',
-    );
-    itemId = reply.id;
-    sid = reply.content.type === 'SMS' ? reply.content.messageSid! : '';
+    const replied = benAnswersJulie(mock.engine);
+    itemId = replied.reply.id;
+    sid = replied.sid;
   });
 
   it('takes Twilio’s own status callback and marks the message delivered', async () => {
