@@ -17,7 +17,9 @@ import {
   itBehavesLikeAKitElement,
   renderedText,
   expectNone,
+  scrollToTop,
 } from '../helpers/elements.js';
+import { openConversationOf } from '../helpers/engine.js';
 import {
   eventually,
   gatewayBusy,
@@ -206,9 +208,7 @@ describe('<sms-timeline>', () => {
   });
 
   it('shows an outbound message’s delivery, moving on live with Twilio’s callbacks', async () => {
-    const [open] = mock.engine
-      .listConversations(story.customers.julie)
-      .filter((c) => c.status === 'OPEN');
+    const open = openConversationOf(mock.engine, story.customers.julie);
     const reply = mock.engine.sendAgentMessage(
       open!.id,
       story.agents.ben,
@@ -324,8 +324,7 @@ describe('<sms-timeline>', () => {
       await eventually(() =>
         expect(renderedText(log)).to.contain('Message 11'),
       );
-      log.scrollTop = 0;
-      log.dispatchEvent(new Event('scroll'));
+      scrollToTop(log);
       await text('One more');
       await text('And another');
       await eventually(() =>
@@ -374,9 +373,7 @@ describe('<sms-timeline>', () => {
   });
 
   it('mirrors under dir="rtl": the agent’s messages on the left', async () => {
-    const [open] = mock.engine
-      .listConversations(story.customers.julie)
-      .filter((c) => c.status === 'OPEN');
+    const open = openConversationOf(mock.engine, story.customers.julie);
     mock.engine.sendAgentMessage(open!.id, story.agents.ben, 'Hola');
     const wrapper = await fixture<HTMLDivElement>(
       html`<div dir="rtl" style="width: 600px">
@@ -428,8 +425,7 @@ describe('<sms-timeline>', () => {
       );
     }
     await eventually(() => expect(renderedText(log)).to.contain('Line 11'));
-    log.scrollTop = 0;
-    log.dispatchEvent(new Event('scroll'));
+    scrollToTop(log);
     // A text to the other inbox opens a conversation: a message and a
     // routing line, one new message.
     await postTwilioWebhook(
@@ -445,9 +441,7 @@ describe('<sms-timeline>', () => {
       ),
     );
     // Typing a reply does not pull the view down either.
-    const [open] = mock.engine
-      .listConversations(story.customers.marcus)
-      .filter((c) => c.status === 'OPEN');
+    const open = openConversationOf(mock.engine, story.customers.marcus);
     outbox.setDraft(open!.id, 'Hel');
     await element.updateComplete;
     expect(log.scrollTop).to.equal(0);
@@ -544,9 +538,7 @@ describe('<sms-timeline>', () => {
     });
 
     it('shows no reply box when no conversation is open', async () => {
-      const [open] = mock.engine
-        .listConversations(story.customers.julie)
-        .filter((c) => c.status === 'OPEN');
+      const open = openConversationOf(mock.engine, story.customers.julie);
       mock.engine.closeConversation(open!.id);
       const element = await render();
       await element.updateComplete;
@@ -644,8 +636,7 @@ describe('<sms-timeline>', () => {
     const element = await render();
     const log = deep(element, '.log');
     await eventually(() => expect(log.scrollTop).to.be.above(0));
-    log.scrollTop = 0;
-    log.dispatchEvent(new Event('scroll'));
+    scrollToTop(log);
     await eventually(() =>
       expect(renderedText(element)).to.contain('July Sale early access'),
     );
@@ -658,8 +649,7 @@ describe('<sms-timeline>', () => {
     const element = await render();
     const log = deep(element, '.log');
     // Scrolled up as a reader would: the scroll is heard before the click.
-    log.scrollTop = 0;
-    log.dispatchEvent(new Event('scroll'));
+    scrollToTop(log);
     const first = [...log.querySelectorAll('.row')][1]!;
     const offset = first.getBoundingClientRect().top;
     const button = deep<HTMLButtonElement>(element, '.earlier button');

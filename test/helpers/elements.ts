@@ -80,3 +80,12 @@ export function expectNone(element: Element, selector: string): void {
   const found = element.shadowRoot!.querySelector(selector);
   expect(found === null, `nothing should match ${selector}`).to.equal(true);
 }
+
+/**
+ * Scrolls `scroller` to its top as a reader would, the scroll heard at
+ * once (a real scroll fires its event before anything can follow it).
+ */
+export function scrollToTop(scroller: HTMLElement): void {
+  scroller.scrollTop = 0;
+  scroller.dispatchEvent(new Event('scroll'));
+}

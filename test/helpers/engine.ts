@@ -122,3 +122,8 @@ export function benAnswersJulie(
   const sid = reply.content.type === 'SMS' ? reply.content.messageSid! : '';
   return { ben, reply, sid };
 }
+
+/** A customer's open conversation, if they have one. */
+export function openConversationOf(engine: Engine, customerId: string) {
+  return engine.listConversations(customerId).find((c) => c.status === 'OPEN');
+}
