@@ -1,7 +1,12 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import '../../src/sms-attachment/define.js';
 import type { SmsAttachment } from '../../src/sms-attachment/sms-attachment.js';
-import { deep, expectNone, renderedText } from '../helpers/elements.js';
+import {
+  deep,
+  expectNone,
+  itBehavesLikeAKitElement,
+  renderedText,
+} from '../helpers/elements.js';
 import { eventually } from '../helpers/mock.js';
 
 /** A real image the test server has, so the thumbnail loads. */
@@ -17,6 +22,10 @@ const render = (url: string, contentType: string, label = '') =>
   );
 
 describe('<sms-attachment>', () => {
+  itBehavesLikeAKitElement(() =>
+    render(PIXEL, 'image/png', 'Photo from Priya Shah'),
+  );
+
   it('shows a photo as a lazy thumbnail with its text alternative, linking to the file', async () => {
     const element = await render(PIXEL, 'image/png', 'Photo from Priya Shah');
     const img = deep<HTMLImageElement>(element, 'img');

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { ManualClock } from '../../mock-server/clock.js';
 import { Engine } from '../../mock-server/engine/engine.js';
 import { EngineError } from '../../mock-server/engine/errors.js';
+import { POLICIES } from '../../mock-server/engine/routing.js';
 import type {
   AgentStatus,
   EngineEvent,
@@ -21,12 +22,8 @@ const RUNS = 10_000;
 const LINES = ['+14155550100', '+14155550111', '+14155550122'];
 const PEOPLE = Array.from({ length: 8 }, (_, i) => `+1415555${2000 + i}`);
 const STATUSES: AgentStatus[] = ['AVAILABLE', 'AWAY', 'OFFLINE'];
-const POLICIES: RoutingPolicy[] = [
-  'MOST_AVAILABLE',
-  'LEAST_ACTIVE',
-  'LONGEST_IDLE',
-  'PERCENT_SPARE',
-];
+/** Every policy the engine has, so a new one is tried too. */
+const POLICY_NAMES = Object.keys(POLICIES) as RoutingPolicy[];
 /** Which inboxes each of the five agents works. */
 const TEAMS = [[0], [0, 1], [1], [1, 2], [2, 0]];
 const BODIES = ['Hi', 'Is this on sale?', 'STOP', 'start', 'HELP'];
@@ -97,7 +94,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('policy' as const),
       inbox: fc.nat(LINES.length - 1),
-      policy: fc.nat(POLICIES.length - 1),
+      policy: fc.nat(POLICY_NAMES.length - 1),
     }),
   },
   {
@@ -202,7 +199,7 @@ function world() {
         return;
       case 'policy':
         engine.updateInbox(inboxes[step.inbox]!.id, {
-          policy: POLICIES[step.policy]!,
+          policy: POLICY_NAMES[step.policy]!,
         });
         return;
       case 'settings':

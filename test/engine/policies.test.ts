@@ -1,5 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { decide, type Candidate } from '../../mock-server/engine/routing.js';
+import {
+  decide,
+  POLICIES,
+  type Candidate,
+} from '../../mock-server/engine/routing.js';
 import type { RoutingPolicy } from '../../src/sdk/schemas.js';
 import { customerNumber, JULIE, setup } from '../helpers/engine.js';
 
@@ -49,12 +53,7 @@ describe('routing policies', () => {
       agent('a2', { lastAssignedSeq: 0 }),
       agent('a3', { lastAssignedSeq: 0 }),
     ];
-    for (const policy of [
-      'MOST_AVAILABLE',
-      'LEAST_ACTIVE',
-      'LONGEST_IDLE',
-      'PERCENT_SPARE',
-    ] as const) {
+    for (const policy of Object.keys(POLICIES) as RoutingPolicy[]) {
       expect(chosen(policy, tied), policy).to.equal('a2');
     }
   });
