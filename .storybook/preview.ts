@@ -1,6 +1,7 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { outbox } from '../src/shared/outbox.js';
+import { THEMES } from '../stories/themes.js';
 import { setupWorker } from 'msw/browser';
 import { mswLoader } from 'msw-storybook-addon/csf3';
 
@@ -12,10 +13,6 @@ const startWorker = async () => {
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
   return worker;
 };
-
-/** Dark as a dark host page has it: its background, and the kit told once. */
-const DARK =
-  'color-scheme: dark; --sms-kit-color-scheme: dark; background: #010409; color: #e6edf3;';
 
 const preview: Preview = {
   tags: ['autodocs'],
@@ -44,7 +41,7 @@ const preview: Preview = {
       outbox.clear();
       return html`<div
         style="padding: 1rem; min-height: 100vh; box-sizing: border-box; ${
-          globals.theme === 'dark' ? DARK : ''
+          THEMES[globals.theme === 'dark' ? 'dark' : 'light']
         }"
       >
         ${story()}

@@ -12,6 +12,7 @@ import type {
   SmsKitClient,
 } from '../src/index.js';
 import { formatName, formatTime } from '../src/shared/format.js';
+import { madeUpRecipients } from '../mock-server/scenario.js';
 
 export interface ControlsState {
   client: SmsKitClient;
@@ -155,12 +156,8 @@ export function renderControls(host: HTMLElement, state: ControlsState): void {
     event.preventDefault();
     const form = event.currentTarget as HTMLFormElement;
     const count = Number(field(form, 'recipients'));
-    const made = Array.from(
-      { length: Math.max(0, count - state.storyRecipients.length) },
-      (_, i) => ({
-        name: `Gold Member ${i + 1}`,
-        phoneNumber: `+1415555${(3000 + i).toString()}`,
-      }),
+    const made = madeUpRecipients(
+      Math.max(0, count - state.storyRecipients.length),
     );
     const recipients = [...state.storyRecipients, ...made].slice(0, count);
     void attempt(form, 'Campaign created; watch it send.', async () => {

@@ -23,6 +23,18 @@ export const JULY_SALE_BODY =
   'everything for 48 hours. Reply to this text with any questions.';
 
 /**
+ * `count` made-up Gold Members to send a campaign to, on numbers in the
+ * fictional 555 range from +1 415 555 3000 up: for demos, stories and
+ * tests that need a campaign larger than the story's four customers.
+ */
+export function madeUpRecipients(count: number) {
+  return Array.from({ length: count }, (_, i) => ({
+    name: `Gold Member ${i + 1}`,
+    phoneNumber: `+1415555${(3000 + i).toString()}`,
+  }));
+}
+
+/**
  * Seeds `engine`. With `clock`, the history is laid down in the past (the
  * campaign two hours ago, Julie's answer twenty minutes ago) and the clock
  * is then set back to the present.

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { CampaignProgress } from '../src/campaign-progress/define.js';
+import { madeUpRecipients } from '../mock-server/scenario.js';
 import { attributeControls } from './controls.js';
 import {
   neverAnswers,
@@ -23,10 +24,7 @@ const HOUR = 3_600_000;
 function withCampaign(count: number, rate: number, sendAt?: string) {
   const world = newWorld();
   world.engine.createInbox({ name: 'Gold Members', phoneNumbers: [GOLD] });
-  const recipients = Array.from({ length: count }, (_, i) => ({
-    name: `Gold Member ${i + 1}`,
-    phoneNumber: `+1415555${(3000 + i).toString()}`,
-  }));
+  const recipients = madeUpRecipients(count);
   const start = () =>
     world.engine.createCampaign({
       name: 'July Sale early access',

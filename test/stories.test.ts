@@ -15,6 +15,7 @@ import * as replyMarker from '../stories/reply-marker.stories.js';
 import * as routedQueue from '../stories/routed-queue.stories.js';
 import * as smsComposer from '../stories/sms-composer.stories.js';
 import * as smsTimeline from '../stories/sms-timeline.stories.js';
+import { THEMES } from '../stories/themes.js';
 
 type Args = Record<string, unknown>;
 type StoryFn = () => unknown;
@@ -88,13 +89,6 @@ describe('every story', function () {
     await worker.start({ quiet: true, onUnhandledRequest: 'bypass' });
   });
   after(() => worker.stop());
-
-  // Dark as a dark host page would have it: its own background, and the
-  // kit told its scheme once, at the top.
-  const THEMES = {
-    light: '',
-    dark: 'color-scheme: dark; --sms-kit-color-scheme: dark; background: #010409; color: #e6edf3;',
-  };
 
   for (const [theme, style] of Object.entries(THEMES))
     for (const file of FILES) {

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import { delay, http } from 'msw';
 import '../../src/campaign-progress/define.js';
 import type { CampaignProgress } from '../../src/campaign-progress/campaign-progress.js';
+import { madeUpRecipients } from '../../mock-server/scenario.js';
 import {
   deep,
   itBehavesLikeAKitElement,
@@ -11,11 +12,6 @@ import {
 import { eventually, heldRequest, useMockServer } from '../helpers/mock.js';
 
 const FROM = '+14155550100';
-const people = (n: number) =>
-  Array.from({ length: n }, (_, i) => ({
-    name: `Person ${i}`,
-    phoneNumber: `+1415555${(3000 + i).toString()}`,
-  }));
 
 describe('<campaign-progress>', () => {
   const mock = useMockServer();
@@ -35,7 +31,7 @@ describe('<campaign-progress>', () => {
       name,
       from: FROM,
       answer: { name: 'July Sale early access', body: 'It is on.' },
-      recipients: people(count),
+      recipients: madeUpRecipients(count),
       ratePerFiveMinutes: rate,
       ...(sendAt && { sendAt }),
     });
@@ -83,7 +79,7 @@ describe('<campaign-progress>', () => {
   it('names the recipients it skipped, and why', async () => {
     mock.engine.receiveSms({
       messageSid: `SM${'a'.repeat(32)}`,
-      from: people(1)[0]!.phoneNumber,
+      from: madeUpRecipients(1)[0]!.phoneNumber,
       to: FROM,
       body: 'STOP',
       attachments: [],
