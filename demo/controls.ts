@@ -73,6 +73,32 @@ async function attempt<T>(
 }
 
 export function renderControls(host: HTMLElement, state: ControlsState): void {
+  /** A choice among `items` by name; picking one draws the controls for it. */
+  const picker = (
+    label: string,
+    name: string,
+    items: readonly { id: string; name: string }[],
+    selectedId: string | undefined,
+    pick: (id: string) => void,
+  ) =>
+    html`<label
+      >${label}
+      <select
+        name=${name}
+        @change=${(e: Event) => {
+          pick((e.target as HTMLSelectElement).value);
+          renderControls(host, state);
+        }}
+      >
+        ${items.map(
+          (item) =>
+            html`<option value=${item.id} ?selected=${item.id === selectedId}>
+              ${item.name}
+            </option>`,
+        )}
+      </select>
+    </label>`;
+
   // Every inbox line, for the forms that pick one.
   const numberOptions = state.inboxes.flatMap((inbox) =>
     inbox.phoneNumbers.map(
@@ -253,23 +279,13 @@ Is the sale on in stores too?</textarea>
 
       <form class="control" @submit=${onAgent}>
         <h3>An agent changes status</h3>
-        <label
-          >Agent
-          <select
-            name="agent"
-            @change=${(e: Event) => {
-              selectedAgentId = (e.target as HTMLSelectElement).value;
-              renderControls(host, state);
-            }}
-          >
-            ${state.agents.map(
-              (a) =>
-                html`<option value=${a.id} ?selected=${a.id === agent?.id}>
-                  ${a.name}
-                </option>`,
-            )}
-          </select>
-        </label>
+        ${picker(
+          'Agent',
+          'agent',
+          state.agents,
+          agent?.id,
+          (id) => (selectedAgentId = id),
+        )}
         <div class="pair">
           <label
             >Status
@@ -312,23 +328,13 @@ Is the sale on in stores too?</textarea>
       <form class="control" @submit=${onInbox}>
         <h3>An inbox changes how it routes</h3>
         <div class="pair two">
-          <label
-            >Inbox
-            <select
-              name="inbox"
-              @change=${(e: Event) => {
-                selectedInboxId = (e.target as HTMLSelectElement).value;
-                renderControls(host, state);
-              }}
-            >
-              ${state.inboxes.map(
-                (i) =>
-                  html`<option value=${i.id} ?selected=${i.id === inbox?.id}>
-                    ${i.name}
-                  </option>`,
-              )}
-            </select>
-          </label>
+          ${picker(
+            'Inbox',
+            'inbox',
+            state.inboxes,
+            inbox?.id,
+            (id) => (selectedInboxId = id),
+          )}
           <label
             >Policy
             <select name="policy" .value=${inbox?.policy ?? 'MOST_AVAILABLE'}>
