@@ -94,12 +94,17 @@ export const WhyThisAgent: Story = {
 };
 
 /** The inbox offers for a minute: Marcus and Priya wait for an answer. */
-const offering = julySale();
-offering.engine.updateInbox(offering.sale.inboxes.gold, {
-  offerTimeoutSeconds: 60,
-});
-offering.text('marcus', 'Is the sale on in stores too?');
-offering.text('priya', 'Can I use my gift card with the 30% off?');
+function offersWaiting() {
+  const world = julySale();
+  world.engine.updateInbox(world.sale.inboxes.gold, {
+    offerTimeoutSeconds: 60,
+  });
+  world.text('marcus', 'Is the sale on in stores too?');
+  world.text('priya', 'Can I use my gift card with the 30% off?');
+  return world;
+}
+
+const offering = offersWaiting();
 export const OffersWaiting: Story = {
   name: 'Offers waiting for an agent’s answer',
   ...queueOf(offering, offering.sale.inboxes.gold),
@@ -109,10 +114,7 @@ export const OffersWaiting: Story = {
  * The page is the agent's own (agent-id): offers made to them can be
  * accepted or declined here; other agents' offers are only shown.
  */
-const mine = julySale();
-mine.engine.updateInbox(mine.sale.inboxes.gold, { offerTimeoutSeconds: 60 });
-mine.text('marcus', 'Is the sale on in stores too?');
-mine.text('priya', 'Can I use my gift card with the 30% off?');
+const mine = offersWaiting();
 export const OfferToYou: Story = {
   name: 'An offer for the agent using the page',
   ...queueOf(mine, mine.sale.inboxes.gold),
