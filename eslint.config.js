@@ -10,6 +10,8 @@ export default tseslint.config(
       'dist/',
       'storybook-static/',
       'public/mockServiceWorker.js',
+      // Written by lit-localize build from xliff/.
+      'src/generated/',
     ],
   },
   js.configs.recommended,

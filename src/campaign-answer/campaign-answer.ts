@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html } from 'lit';
 import { formatFullTime, formatTime } from '../shared/format.js';
 import { StampedUpdate, stampStyles } from '../shared/stamped-update.js';
@@ -64,18 +65,21 @@ export class CampaignAnswer extends StampedUpdate {
   protected override render() {
     const when = formatTime(this.sentAt, this.zone.value);
     return html`
-      <article part="card" aria-label=${`Messaging Answer: ${this.answerName}`}>
+      <article
+        part="card"
+        aria-label=${msg(str`Messaging Answer: ${this.answerName}`)}
+      >
         <header>
-          <span class="kind">Messaging Answer</span>
+          <span class="kind">${msg('Messaging Answer')}</span>
           <bdi class="answer">${this.answerName}</bdi>
           <span class="campaign"
-            >· <bdi>${this.campaignName}</bdi> campaign</span
+            >${msg(html`· <bdi>${this.campaignName}</bdi> campaign`)}</span
           >
         </header>
         <p class="body" dir="auto">${this.body}</p>
         ${this.renderStamp(
           html`<span title=${formatFullTime(this.sentAt, this.zone.value)}
-            >Sent ${when}</span
+            >${msg(str`Sent ${when}`)}</span
           >`,
         )}${
           this.delivery

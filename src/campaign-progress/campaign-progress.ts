@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import type { SmsKitClient } from '../sdk/client.js';
 import type { Campaign, EngineEvent } from '../sdk/schemas.js';
@@ -12,12 +13,18 @@ import {
 } from '../shared/styles.js';
 import { styles } from './campaign-progress.styles.js';
 
-const STATUS_TEXT: Record<Campaign['status'], string> = {
-  SCHEDULED: 'Scheduled',
-  IN_PROGRESS: 'Sending',
-  COMPLETED: 'Sent',
-  STOPPED: 'Stopped',
-};
+function statusText(status: Campaign['status']): string {
+  switch (status) {
+    case 'SCHEDULED':
+      return msg('Scheduled');
+    case 'IN_PROGRESS':
+      return msg('Sending');
+    case 'COMPLETED':
+      return msg('Sent');
+    case 'STOPPED':
+      return msg('Stopped');
+  }
+}
 
 /** How far a campaign has got: its status, then what it has handled. */
 const progress = (c: Campaign): [number, number] => [
@@ -33,9 +40,9 @@ function further(a: Campaign, b: Campaign | undefined): Campaign {
   return bs > as || (bs === as && bd > ad) ? b : a;
 }
 
-const SKIP_TEXT: Record<Campaign['skipped'][number]['reason'], string> = {
-  OPTED_OUT: 'opted out of SMS',
-};
+/** Why a recipient was not texted; opting out is the one reason so far. */
+const skipText = (reason: Campaign['skipped'][number]['reason']) =>
+  reason === 'OPTED_OUT' ? msg('opted out of SMS') : reason;
 
 /**
  * How far a Proactive SMS Campaign has got: its status, how many of its
@@ -103,8 +110,8 @@ export class CampaignProgress extends LiveElement {
 
   protected override render() {
     const state = this.renderState(
-      'Loading the campaign…',
-      'Couldn’t load this campaign.',
+      msg('Loading the campaign…'),
+      msg('Couldn’t load this campaign.'),
     );
     const campaign = this.campaign;
     if (state || !campaign) return state;
@@ -114,36 +121,40 @@ export class CampaignProgress extends LiveElement {
     const open =
       campaign.status === 'SCHEDULED' || campaign.status === 'IN_PROGRESS';
     return html`${this.renderReconnecting()}
-      <section aria-label=${`${campaign.name} campaign`}>
+      <section aria-label=${msg(str`${campaign.name} campaign`)}>
         <header>
           <h2><bdi>${campaign.name}</bdi></h2>
           <span class="status ${campaign.status.toLowerCase()}"
-            >${STATUS_TEXT[campaign.status]}</span
+            >${statusText(campaign.status)}</span
           >
-          <span class="from">from ${formatPhone(campaign.from)}</span>
+          <span class="from"
+            >${msg(str`from ${formatPhone(campaign.from)}`)}</span
+          >
         </header>
         <progress
           part="progress"
           max=${Math.max(total, 1)}
           .value=${done}
-          aria-label=${`${done} of ${total} recipients done`}
+          aria-label=${msg(str`${done} of ${total} recipients done`)}
         ></progress>
         <p class="counts">
-          <span><strong>${sent}</strong> sent</span>
-          <span><strong>${skipped}</strong> skipped</span>
-          <span><strong>${pending}</strong> to send</span>
-          <span class="of">of ${total}</span>
+          <span>${msg(html`<strong>${sent}</strong> sent`)}</span>
+          <span>${msg(html`<strong>${skipped}</strong> skipped`)}</span>
+          <span>${msg(html`<strong>${pending}</strong> to send`)}</span>
+          <span class="of">${msg(str`of ${total}`)}</span>
         </p>
         <p class="pace">${this.pace(campaign)}</p>
         ${
           campaign.skipped.length > 0
             ? html`<details>
-                <summary>Not texted (${campaign.skipped.length})</summary>
+                <summary>
+                  ${msg(str`Not texted (${campaign.skipped.length})`)}
+                </summary>
                 <ul part="skipped">
                   ${campaign.skipped.map(
                     (s) =>
                       html`<li>
-                        ${formatPhone(s.phoneNumber)}: ${SKIP_TEXT[s.reason]}
+                        ${formatPhone(s.phoneNumber)}: ${skipText(s.reason)}
                       </li>`,
                   )}
                 </ul>
@@ -158,7 +169,7 @@ export class CampaignProgress extends LiveElement {
                 ?disabled=${this.stopping}
                 @click=${() => this.stop()}
               >
-                Stop sending
+                ${msg('Stop sending')}
               </button>`
             : nothing
         }
@@ -172,18 +183,24 @@ export class CampaignProgress extends LiveElement {
 
   /** When and how fast it sends, in words. */
   private pace(campaign: Campaign): string {
-    const rate = `up to ${campaign.ratePerFiveMinutes} messages every 5 minutes`;
+    const rate = msg(
+      str`up to ${campaign.ratePerFiveMinutes} messages every 5 minutes`,
+    );
     switch (campaign.status) {
       case 'SCHEDULED':
         return campaign.sendAt
-          ? `Starts ${formatFullTime(campaign.sendAt, this.zone.value)}, ${rate}.`
-          : `Starts soon, ${rate}.`;
+          ? msg(
+              str`Starts ${formatFullTime(campaign.sendAt, this.zone.value)}, ${rate}.`,
+            )
+          : msg(str`Starts soon, ${rate}.`);
       case 'IN_PROGRESS':
-        return `Sending ${rate}; the rest follow as the limit allows.`;
+        return msg(str`Sending ${rate}; the rest follow as the limit allows.`);
       case 'COMPLETED':
-        return `Done: each recipient was texted or skipped. Created ${formatTime(campaign.createdAt, this.zone.value)}.`;
+        return msg(
+          str`Done: each recipient was texted or skipped. Created ${formatTime(campaign.createdAt, this.zone.value)}.`,
+        );
       case 'STOPPED':
-        return 'Stopped: nothing more will be sent.';
+        return msg('Stopped: nothing more will be sent.');
     }
   }
 
@@ -218,7 +235,7 @@ export class CampaignProgress extends LiveElement {
     if (!this.campaignId) {
       this.fail({
         retryable: false,
-        message: 'Set the campaign-id attribute to the campaign to show.',
+        message: msg('Set the campaign-id attribute to the campaign to show.'),
       });
       return;
     }

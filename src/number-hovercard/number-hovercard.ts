@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import {
   autoUpdate,
   computePosition,
@@ -89,7 +90,7 @@ export class NumberHovercard extends LitElement {
     // A group, not a tooltip: it holds buttons. A stamp's aria-describedby
     // names the host, so its text counts even while it is hidden.
     this.internals.role = 'group';
-    this.internals.ariaLabel = 'Numbers of this SMS';
+    updateWhenLocaleChanges(this);
     this.addEventListener('pointerenter', this.onPointerEnter);
     this.addEventListener('pointerleave', this.onPointerLeave);
     // Focus moving on from inside the card closes it, unless back to the
@@ -165,16 +166,18 @@ export class NumberHovercard extends LitElement {
   }
 
   protected override render() {
+    // Named as it draws, so the name follows the language.
+    this.internals.ariaLabel = msg('Numbers of this SMS');
     return html`
       <div class="card" part="card">
         <dl>
-          <dt>From</dt>
+          <dt>${msg('From')}</dt>
           <dd>
             <span class="number" part="number">${formatPhone(this.from)}</span>
             ${this.renderCopy('from', this.from)}
             <span class="label">${this.fromLabel}</span>
           </dd>
-          <dt>To</dt>
+          <dt>${msg('To')}</dt>
           <dd>
             <span class="number" part="number">${formatPhone(this.to)}</span>
             ${this.renderCopy('to', this.to)}
@@ -184,9 +187,9 @@ export class NumberHovercard extends LitElement {
         <p class="copied" role="status">
           ${
             this.copied === 'failed'
-              ? 'Couldn’t copy; select the number instead.'
+              ? msg('Couldn’t copy; select the number instead.')
               : this.copied
-                ? 'Copied.'
+                ? msg('Copied.')
                 : ''
           }
         </p>
@@ -200,10 +203,10 @@ export class NumberHovercard extends LitElement {
       class="copy"
       part="copy"
       type="button"
-      aria-label=${`Copy ${formatPhone(number)}`}
+      aria-label=${msg(str`Copy ${formatPhone(number)}`)}
       @click=${() => void this.copy(which, number)}
     >
-      Copy
+      ${msg('Copy')}
     </button>`;
   }
 

@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { css, html } from 'lit';
 import { formatFullTime, formatTime } from '../shared/format.js';
 import { StampedUpdate, stampStyles } from '../shared/stamped-update.js';
@@ -77,7 +78,7 @@ export class ReplyMarker extends StampedUpdate {
   }
 
   protected override render() {
-    const who = this.customerName || 'The customer';
+    const who = this.customerName || msg('The customer');
     const campaign = this.campaignName
       ? html` · <bdi class="campaign">${this.campaignName}</bdi>`
       : '';
@@ -94,10 +95,10 @@ export class ReplyMarker extends StampedUpdate {
         class="marker"
         part="marker"
         role="group"
-        aria-label="Campaign reply"
+        aria-label=${msg('Campaign reply')}
       >
         ${this.renderStamp(
-          html`<bdi>${who}</bdi> responded to the SMS${campaign}${when}`,
+          msg(html`<bdi>${who}</bdi> responded to the SMS${campaign}${when}`),
           this.toLabel || this.customerName,
         )}
       </div>

@@ -8,26 +8,43 @@ import type {
   RoutingPolicy,
   RoutingRecord,
 } from '../sdk/schemas.js';
-import { formatFullTime } from '../shared/format.js';
+import { msg, str } from '@lit/localize';
+import { formatFullTime, formatNumber } from '../shared/format.js';
 
-export const POLICY_TEXT: Record<RoutingPolicy, string> = {
-  MOST_AVAILABLE: 'most spare capacity',
-  LEAST_ACTIVE: 'fewest open conversations',
-  LONGEST_IDLE: 'longest since their last assignment',
-  PERCENT_SPARE: 'highest share of spare capacity',
-};
+/** What a policy compares, as a phrase: "most spare capacity". */
+export function policyText(policy: RoutingPolicy): string {
+  switch (policy) {
+    case 'MOST_AVAILABLE':
+      return msg('most spare capacity');
+    case 'LEAST_ACTIVE':
+      return msg('fewest open conversations');
+    case 'LONGEST_IDLE':
+      return msg('longest since their last assignment');
+    case 'PERCENT_SPARE':
+      return msg('highest share of spare capacity');
+  }
+}
 
-const PASSED_OVER: Record<NonNullable<RoutingCandidate['reason']>, string> = {
-  AWAY: 'away',
-  OFFLINE: 'offline',
-  FULL: 'at capacity',
-  DECLINED: 'had passed on it',
-};
+type PassedOver = NonNullable<RoutingCandidate['reason']>;
+type StickyPassedOver = NonNullable<
+  NonNullable<RoutingDecision['sticky']>['reason']
+>;
 
-const STICKY_PASSED_OVER: Record<
-  NonNullable<NonNullable<RoutingDecision['sticky']>['reason']>,
-  string
-> = { ...PASSED_OVER, NOT_IN_INBOX: 'no longer in this inbox' };
+/** Why an agent could not take it: "away", "at capacity". */
+function passedOver(reason: PassedOver | StickyPassedOver): string {
+  switch (reason) {
+    case 'AWAY':
+      return msg('away');
+    case 'OFFLINE':
+      return msg('offline');
+    case 'FULL':
+      return msg('at capacity');
+    case 'DECLINED':
+      return msg('had passed on it');
+    case 'NOT_IN_INBOX':
+      return msg('no longer in this inbox');
+  }
+}
 
 /** The figure the policy compared, for one eligible candidate. */
 function figure(
@@ -37,17 +54,20 @@ function figure(
 ): string {
   switch (policy) {
     case 'MOST_AVAILABLE':
-      return `${c.spare} of ${c.capacity} spare`;
+      return msg(str`${c.spare} of ${c.capacity} spare`);
     case 'LEAST_ACTIVE':
-      return `${c.openConversations} open`;
+      return msg(str`${c.openConversations} open`);
     case 'LONGEST_IDLE':
       return c.lastAssignedAt
-        ? `last assigned ${formatFullTime(c.lastAssignedAt, timeZone)}`
-        : 'never assigned';
+        ? msg(str`last assigned ${formatFullTime(c.lastAssignedAt, timeZone)}`)
+        : msg('never assigned');
     case 'PERCENT_SPARE':
-      return `${c.percentSpare}% spare`;
+      return msg(str`${c.percentSpare}% spare`);
   }
 }
+
+const offeredAndAccepted = () =>
+  msg('It was offered to them, and they accepted.');
 
 /** One sentence on how a conversation reached its agent, and why them. */
 export function explainRouting(
@@ -56,27 +76,27 @@ export function explainRouting(
 ): string {
   const decision = record.decision;
   if (record.reason === 'REQUEUED') {
-    return 'It went back to the queue when its agent went offline.';
+    return msg('It went back to the queue when its agent went offline.');
   }
   if (record.reason === 'NEXT_REQUESTED') {
-    return 'The agent asked for the next waiting conversation.';
+    return msg('The agent asked for the next waiting conversation.');
   }
   if (!decision) {
     return record.reason === 'ACCEPTED'
-      ? 'It was offered to them, and they accepted.'
-      : 'No decision was recorded for this step.';
+      ? offeredAndAccepted()
+      : msg('No decision was recorded for this step.');
   }
   const accepted =
-    record.reason === 'ACCEPTED'
-      ? ' It was offered to them, and they accepted.'
-      : '';
+    record.reason === 'ACCEPTED' ? ` ${offeredAndAccepted()}` : '';
   const sticky = decision.sticky;
   if (record.reason === 'STICKY' && sticky) {
-    return `${sticky.name} had this customer's last conversation here, closed within the inbox's sticky window, so it went back to them.`;
+    return msg(
+      str`${sticky.name} had this customer's last conversation here, closed within the inbox's sticky window, so it went back to them.`,
+    );
   }
   const notSticky =
     sticky && !sticky.used
-      ? ` Their last agent, ${sticky.name}, was ${STICKY_PASSED_OVER[sticky.reason!]}.`
+      ? ` ${msg(str`Their last agent, ${sticky.name}, was ${passedOver(sticky.reason!)}.`)}`
       : '';
   const chosen = decision.candidates.find(
     (c) => c.agentId === decision.chosenAgentId,
@@ -86,16 +106,17 @@ export function explainRouting(
     .map((c) =>
       c.eligible
         ? `${c.name}, ${figure(decision.policy, c, timeZone)}`
-        : `${c.name}, ${PASSED_OVER[c.reason!]}`,
+        : `${c.name}, ${passedOver(c.reason!)}`,
     );
   const waited =
     record.reason === 'ASSIGNED_FROM_QUEUE'
-      ? 'It waited in the queue; then '
+      ? msg('It waited in the queue; then ')
       : '';
   const why = chosen
     ? chosenBecause(decision, chosen, timeZone)
-    : 'nobody could take it';
-  const rest = others.length > 0 ? ` Others: ${others.join('; ')}.` : '';
+    : msg('nobody could take it');
+  const list = others.join('; ');
+  const rest = others.length > 0 ? ` ${msg(str`Others: ${list}.`)}` : '';
   return `${waited}${waited ? why : capitalise(why)}.${accepted}${rest}${notListed(decision)}${notSticky}`;
 }
 
@@ -104,15 +125,19 @@ function notListed(decision: RoutingDecision): string {
   const omitted = decision.omitted;
   if (!omitted) return '';
   const parts = [
-    [omitted.eligible, 'more who could have taken it'],
-    [omitted.away, 'away'],
-    [omitted.offline, 'offline'],
-    [omitted.full, 'at capacity'],
+    [
+      omitted.eligible,
+      (n: string) => msg(str`${n} more who could have taken it`),
+    ],
+    [omitted.away, (n: string) => msg(str`${n} away`)],
+    [omitted.offline, (n: string) => msg(str`${n} offline`)],
+    [omitted.full, (n: string) => msg(str`${n} at capacity`)],
   ] as const;
   const counted = parts
     .filter(([count]) => count > 0)
-    .map(([count, what]) => `${count.toLocaleString('en')} ${what}`);
-  return counted.length > 0 ? ` Not listed: ${counted.join(', ')}.` : '';
+    .map(([count, say]) => say(formatNumber(count)))
+    .join(', ');
+  return counted ? ` ${msg(str`Not listed: ${counted}.`)}` : '';
 }
 
 /** Whether two candidates stand level on what the policy compares first. */
@@ -147,22 +172,27 @@ function chosenBecause(
   const tied = decision.candidates.filter(
     (c) => c !== chosen && c.eligible && level(policy, c, chosen),
   );
-  const standing = `${POLICY_TEXT[policy]} (${figure(policy, chosen, timeZone)})`;
-  if (tied.length === 0) return `${chosen.name} had the ${standing}`;
+  const standing = `${policyText(policy)} (${figure(policy, chosen, timeZone)})`;
+  if (tied.length === 0) return msg(str`${chosen.name} had the ${standing}`);
   const idleBreaks =
     policy !== 'LONGEST_IDLE' &&
     tied.every((c) => c.lastAssignedAt !== chosen.lastAssignedAt);
   const breaker = idleBreaks
-    ? 'had gone longest since a last assignment'
-    : 'was the first of them added';
+    ? msg('had gone longest since a last assignment')
+    : msg('was the first of them added');
   // A large inbox can have many level: name a few and count the rest.
   const shown = tied.slice(0, 3).map((c) => c.name);
   const more = tied.length - shown.length;
+  const listed = shown.join(', ');
   const names =
-    more > 0
-      ? `${shown.join(', ')} and ${more} other${more === 1 ? '' : 's'}`
-      : shown.join(' and ');
-  return `${chosen.name} tied with ${names} on ${standing}, and ${breaker}`;
+    more === 0
+      ? shown.join(` ${msg('and')} `)
+      : more === 1
+        ? msg(str`${listed} and 1 other`)
+        : msg(str`${listed} and ${formatNumber(more)} others`);
+  return msg(
+    str`${chosen.name} tied with ${names} on ${standing}, and ${breaker}`,
+  );
 }
 
 const capitalise = (text: string) =>

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import type { SmsKitClient } from '../sdk/client.js';
 import type {
@@ -21,7 +22,7 @@ import {
   stateStyles,
   tokens,
 } from '../shared/styles.js';
-import { explainRouting, POLICY_TEXT } from './explain.js';
+import { explainRouting, policyText } from './explain.js';
 import { styles } from './routed-queue.styles.js';
 
 /** Changes closer together than this are shown with one fetch. */
@@ -35,16 +36,23 @@ export interface OfferAnswer {
 }
 
 /** "A", "A and B", "A, B and C". */
-const listNames = (names: string[]) =>
-  names.length < 2
-    ? names.join('')
-    : `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+function listNames(names: string[]): string {
+  if (names.length < 2) return names.join('');
+  const head = names.slice(0, -1).join(', ');
+  const last = names.at(-1)!;
+  return msg(str`${head} and ${last}`);
+}
 
-const STATUS_TEXT: Record<Agent['status'], string> = {
-  AVAILABLE: 'Available',
-  AWAY: 'Away',
-  OFFLINE: 'Offline',
-};
+function statusText(status: Agent['status']): string {
+  switch (status) {
+    case 'AVAILABLE':
+      return msg('Available');
+    case 'AWAY':
+      return msg('Away');
+    case 'OFFLINE':
+      return msg('Offline');
+  }
+}
 
 /**
  * An inbox as a supervisor watches it: each agent with their status and
@@ -142,27 +150,29 @@ export class RoutedQueue extends LiveElement {
 
   protected override render() {
     const state = this.renderState(
-      'Loading the inbox…',
-      'Couldn’t load this inbox.',
+      msg('Loading the inbox…'),
+      msg('Couldn’t load this inbox.'),
     );
     const queue = this.queue;
     if (state || !queue) return state;
     return html`
       ${this.renderReconnecting()}
-      <section aria-label=${`${queue.inbox.name} inbox`} tabindex="-1">
+      <section aria-label=${msg(str`${queue.inbox.name} inbox`)} tabindex="-1">
         <header>
           <h2><bdi>${queue.inbox.name}</bdi></h2>
           <span class="numbers"
             >${queue.inbox.phoneNumbers.map((n) => formatPhone(n)).join(', ')}</span
           >
           <span class="policy" part="policy"
-            >Routes by ${POLICY_TEXT[queue.inbox.policy]}</span
+            >${msg(str`Routes by ${policyText(queue.inbox.policy)}`)}</span
           >
         </header>
-        <h3>Agents</h3>
+        <h3>${msg('Agents')}</h3>
         ${
           queue.agents.length === 0
-            ? html`<p class="empty">No agents work this inbox yet.</p>`
+            ? html`<p class="empty">
+                ${msg('No agents work this inbox yet.')}
+              </p>`
             : html`<ul class="agents">
                 ${queue.agents.map((agent) => this.renderAgent(agent, queue))}
               </ul>`
@@ -173,10 +183,12 @@ export class RoutedQueue extends LiveElement {
             ? html`<p class="refused" role="alert">${this.refusal}</p>`
             : nothing
         }
-        <h3>Waiting <span class="count">${queue.waiting.length}</span></h3>
+        <h3>
+          ${msg(html`Waiting <span class="count">${queue.waiting.length}</span>`)}
+        </h3>
         ${
           queue.waiting.length === 0
-            ? html`<p class="empty">Nobody is waiting.</p>`
+            ? html`<p class="empty">${msg('Nobody is waiting.')}</p>`
             : html`<ol class="waiting" part="waiting">
                 ${queue.waiting.map(
                   (entry) =>
@@ -184,7 +196,7 @@ export class RoutedQueue extends LiveElement {
                       <button
                         class="customer pick"
                         type="button"
-                        title="Open conversation"
+                        title=${msg('Open conversation')}
                         @click=${() => this.pick(entry)}
                       >
                         <bdi>${formatName(entry.customerName)}</bdi>
@@ -192,21 +204,22 @@ export class RoutedQueue extends LiveElement {
                       <span
                         class="since"
                         title=${formatFullTime(entry.since, this.zone.value)}
-                        >queued
-                        ${formatTime(entry.since, this.zone.value)}</span
+                        >${msg(
+                          str`queued ${formatTime(entry.since, this.zone.value)}`,
+                        )}</span
                       >
                       ${
                         entry.passedBy?.length
                           ? html`<span class="passed"
-                              >Passed on by
-                              ${listNames(
-                                entry.passedBy.map(
-                                  (id) =>
-                                    queue.agents.find((a) => a.id === id)
-                                      ?.name ?? id,
-                                ),
-                              )};
-                              waits for another agent</span
+                              >${msg(
+                                str`Passed on by ${listNames(
+                                  entry.passedBy.map(
+                                    (id) =>
+                                      queue.agents.find((a) => a.id === id)
+                                        ?.name ?? id,
+                                  ),
+                                )}; waits for another agent`,
+                              )}</span
                             >`
                           : nothing
                       }
@@ -224,20 +237,24 @@ export class RoutedQueue extends LiveElement {
    */
   private renderOffers(queue: InboxQueue) {
     const agentName = (id: string) =>
-      queue.agents.find((a) => a.id === id)?.name ?? 'an agent';
+      queue.agents.find((a) => a.id === id)?.name ?? msg('an agent');
     // Counted from when the queue was fetched: the engine's clock may not
     // be this page's (a mock's clock can be moved on).
     const elapsed = (Date.now() - this.fetchedAt) / 1000;
     return html`<h3>
-        Offered <span class="count">${queue.offers.length}</span>
+        ${msg(html`Offered <span class="count">${queue.offers.length}</span>`)}
       </h3>
       <ul class="offers" part="offers">
         ${queue.offers.map((offer) => {
           const left = Math.max(0, Math.ceil(offer.secondsLeft - elapsed));
           return html`<li>
             <bdi class="customer">${formatName(offer.customerName)}</bdi>
-            <span class="to">to <bdi>${agentName(offer.agentId)}</bdi></span>
-            <time class="left" datetime=${offer.expiresAt}>${left} s left</time>
+            <span class="to"
+              >${msg(html`to <bdi>${agentName(offer.agentId)}</bdi>`)}</span
+            >
+            <time class="left" datetime=${offer.expiresAt}
+              >${msg(str`${left} s left`)}</time
+            >
             ${
               offer.agentId === this.agentId && this.agentId
                 ? this.renderAnswer(offer)
@@ -256,18 +273,18 @@ export class RoutedQueue extends LiveElement {
       <button
         class="action primary"
         ?disabled=${busy}
-        aria-label=${`Accept ${customer}`}
+        aria-label=${msg(str`Accept ${customer}`)}
         @click=${() => this.answer(offer, true)}
       >
-        Accept
+        ${msg('Accept')}
       </button>
       <button
         class="action"
         ?disabled=${busy}
-        aria-label=${`Decline ${customer}`}
+        aria-label=${msg(str`Decline ${customer}`)}
         @click=${() => this.answer(offer, false)}
       >
-        Decline
+        ${msg('Decline')}
       </button>
     </span>`;
   }
@@ -294,8 +311,11 @@ export class RoutedQueue extends LiveElement {
         }),
       );
     } catch (error) {
-      const what = accepted ? 'accept' : 'decline';
-      this.refusal = `Couldn’t ${what} ${formatName(offer.customerName)}: ${failureOf(error).message}`;
+      const who = formatName(offer.customerName);
+      const why = failureOf(error).message;
+      this.refusal = accepted
+        ? msg(str`Couldn’t accept ${who}: ${why}`)
+        : msg(str`Couldn’t decline ${who}: ${why}`);
     } finally {
       const answering = new Set(this.answering);
       answering.delete(offer.id);
@@ -328,7 +348,7 @@ export class RoutedQueue extends LiveElement {
           type="button"
           @click=${() => this.pick(assignment)}
         >
-          Open conversation
+          ${msg('Open conversation')}
         </button>
       </details>
     </li>`;
@@ -357,29 +377,39 @@ export class RoutedQueue extends LiveElement {
       <div class="agent-line">
         <bdi class="name">${agent.name}</bdi>
         <span class="status ${agent.status.toLowerCase()}"
-          >${STATUS_TEXT[agent.status]}</span
+          >${statusText(agent.status)}</span
         >
         <span
           class="load ${full ? 'full' : ''}"
           aria-label=${
-            `${agent.openConversations} open of ${agent.capacity}` +
-            (stretch ? `, up to ${agent.maxCapacity} on request` : '')
+            stretch
+              ? msg(
+                  str`${agent.openConversations} open of ${agent.capacity}, up to ${agent.maxCapacity} on request`,
+                )
+              : msg(str`${agent.openConversations} open of ${agent.capacity}`)
           }
           >${agent.openConversations} /
           ${agent.capacity}${
             stretch
-              ? html`<span class="max"> · max ${agent.maxCapacity}</span>`
+              ? html`<span class="max"
+                  >${msg(str` · max ${agent.maxCapacity}`)}</span
+                >`
               : nothing
           }${
             agent.pendingOffers > 0
-              ? html`<span class="max"> · ${agent.pendingOffers} offered</span>`
+              ? html`<span class="max"
+                  >${msg(str` · ${agent.pendingOffers} offered`)}</span
+                >`
               : nothing
           }</span
         >
       </div>
       ${
         customers.length > 0
-          ? html`<ul class="assigned" aria-label=${`Assigned to ${agent.name}`}>
+          ? html`<ul
+              class="assigned"
+              aria-label=${msg(str`Assigned to ${agent.name}`)}
+            >
               ${customers.map((a) => this.renderAssignment(a))}
             </ul>`
           : nothing
@@ -394,7 +424,7 @@ export class RoutedQueue extends LiveElement {
     if (!this.inboxId) {
       this.fail({
         retryable: false,
-        message: 'Set the inbox-id attribute to the inbox to show.',
+        message: msg('Set the inbox-id attribute to the inbox to show.'),
       });
       return;
     }

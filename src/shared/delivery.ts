@@ -1,23 +1,38 @@
+import { msg, str } from '@lit/localize';
 import type { Delivery, DeliveryStatus } from '../sdk/schemas.js';
 
-const WORDS: Record<DeliveryStatus, string> = {
-  accepted: 'Queued',
-  scheduled: 'Scheduled',
-  queued: 'Queued',
-  sending: 'Sending',
-  sent: 'Sent',
-  delivered: 'Delivered',
-  read: 'Read',
-  undelivered: 'Not delivered',
-  failed: 'Failed',
-  canceled: 'Canceled',
-  partially_delivered: 'Partly delivered',
+/** Each delivery status in words, in the kit's language. */
+const words = (status: DeliveryStatus): string => {
+  switch (status) {
+    case 'accepted':
+    case 'queued':
+      return msg('Queued');
+    case 'scheduled':
+      return msg('Scheduled');
+    case 'sending':
+      return msg('Sending');
+    case 'sent':
+      return msg('Sent');
+    case 'delivered':
+      return msg('Delivered');
+    case 'read':
+      return msg('Read');
+    case 'undelivered':
+      return msg('Not delivered');
+    case 'failed':
+      return msg('Failed');
+    case 'canceled':
+      return msg('Canceled');
+    case 'partially_delivered':
+      return msg('Partly delivered');
+  }
 };
 
 /** A message's delivery in words, with Twilio's error code when it failed. */
 export function describeDelivery(delivery: Delivery): string {
-  const words = WORDS[delivery.status];
-  return delivery.errorCode ? `${words} (error ${delivery.errorCode})` : words;
+  const said = words(delivery.status);
+  const code = delivery.errorCode;
+  return code ? msg(str`${said} (error ${code})`) : said;
 }
 
 /** Whether the message will not arrive. */

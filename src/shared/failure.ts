@@ -1,3 +1,4 @@
+import { msg } from '@lit/localize';
 import { ApiHttpError, ApiNetworkError } from '../sdk/errors.js';
 
 /** What an element says when loading failed, and whether to offer a retry. */
@@ -12,7 +13,7 @@ export function failureOf(error: unknown): Failure {
   // A lost connection is said in words, not with the URL that failed.
   if (error instanceof ApiNetworkError) {
     return {
-      message: 'The server could not be reached; check the connection.',
+      message: msg('The server could not be reached; check the connection.'),
       retryable: true,
     };
   }

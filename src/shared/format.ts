@@ -4,6 +4,7 @@
  * show as their E.164 text.
  */
 import { engineClock } from './engine-clock.js';
+import { kitLocale } from './locale.js';
 
 type PhoneModule = typeof import('libphonenumber-js/min');
 
@@ -68,28 +69,37 @@ export function isTimeZone(zone: string): boolean {
 
 interface Formats {
   dateTime: Intl.DateTimeFormat;
+  relative: Intl.RelativeTimeFormat;
 }
 
 const formats = new Map<string, Formats>();
 
-/** The formats for `timeZone` (the browser's own when undefined). */
+/**
+ * The formats for `timeZone` (the browser's own when undefined), in the
+ * kit's language once one is chosen (`setLocale`), else the browser's.
+ */
 function formatsFor(timeZone: string | undefined): Formats {
-  const key = timeZone ?? '';
+  const locale = kitLocale();
+  const key = `${locale ?? ''}|${timeZone ?? ''}`;
   let found = formats.get(key);
   if (!found) {
     found = {
-      dateTime: new Intl.DateTimeFormat(undefined, {
+      dateTime: new Intl.DateTimeFormat(locale, {
         dateStyle: 'medium',
         timeStyle: 'short',
         timeZone,
       }),
+      relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
     };
     formats.set(key, found);
   }
   return found;
 }
 
-let relative: Intl.RelativeTimeFormat | undefined;
+/** A count for people: in the kit's language, English until one is chosen. */
+export function formatNumber(n: number): string {
+  return n.toLocaleString(kitLocale() ?? 'en');
+}
 
 /** Steps of a relative time: below `under` seconds, counted in `unit`. */
 const STEPS: {
@@ -114,7 +124,7 @@ export function formatRelative(iso: string, now: Date): string {
   const seconds = (at - now.getTime()) / 1000;
   const step = STEPS.find((s) => Math.abs(seconds) < s.under);
   if (!step) return '';
-  relative ??= new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
+  const { relative } = formatsFor(undefined);
   // Under a minute reads as "now", either way.
   if (step.unit === 'second') return relative.format(0, 'second');
   return relative.format(Math.round(seconds / step.size), step.unit);

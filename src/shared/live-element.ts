@@ -1,3 +1,4 @@
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import {
   html,
   LitElement,
@@ -65,6 +66,7 @@ export abstract class LiveElement extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.apiBase = '';
     this.timeZone = '';
     this.status = 'loading';
@@ -114,7 +116,7 @@ export abstract class LiveElement extends LitElement {
   protected renderReconnecting(): TemplateResult | string {
     if (this.stream !== 'reconnecting') return '';
     return html`<p class="reconnecting" part="reconnecting" role="status">
-      Reconnecting… Changes will show once the connection is back.
+      ${msg('Reconnecting… Changes will show once the connection is back.')}
     </p>`;
   }
 
@@ -138,7 +140,7 @@ export abstract class LiveElement extends LitElement {
               type="button"
               @click=${() => this.reload()}
             >
-              Try again
+              ${msg('Try again')}
             </button>`
           : ''
       }

@@ -1,3 +1,4 @@
+import { updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { TimeZoneController } from './time-zone.js';
 
@@ -41,6 +42,7 @@ export class StampedUpdate extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.from = '';
     this.to = '';
     this.fromLabel = '';

@@ -1,3 +1,4 @@
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { tokens } from '../shared/styles.js';
 
@@ -9,16 +10,39 @@ function isWebAddress(url: string): boolean {
   }
 }
 
-/** What a person calls a file of each media type. */
-export function kindOf(contentType: string): string {
+export type FileKind =
+  'photo' | 'video' | 'audio' | 'pdf' | 'contact' | 'calendar' | 'file';
+
+/** Which kind of file each media type is. */
+export function kindOf(contentType: string): FileKind {
   const type = contentType.toLowerCase().split(';')[0]!.trim();
-  if (type.startsWith('image/')) return 'Photo';
-  if (type.startsWith('video/')) return 'Video';
-  if (type.startsWith('audio/')) return 'Audio';
-  if (type === 'application/pdf') return 'PDF';
-  if (type === 'text/vcard' || type === 'text/x-vcard') return 'Contact card';
-  if (type === 'text/calendar') return 'Calendar invite';
-  return 'File';
+  if (type.startsWith('image/')) return 'photo';
+  if (type.startsWith('video/')) return 'video';
+  if (type.startsWith('audio/')) return 'audio';
+  if (type === 'application/pdf') return 'pdf';
+  if (type === 'text/vcard' || type === 'text/x-vcard') return 'contact';
+  if (type === 'text/calendar') return 'calendar';
+  return 'file';
+}
+
+/** What a person calls a file of `kind`, in the kit's language. */
+export function kindName(kind: FileKind): string {
+  switch (kind) {
+    case 'photo':
+      return msg('Photo');
+    case 'video':
+      return msg('Video');
+    case 'audio':
+      return msg('Audio');
+    case 'pdf':
+      return msg('PDF');
+    case 'contact':
+      return msg('Contact card');
+    case 'calendar':
+      return msg('Calendar invite');
+    default:
+      return msg('File');
+  }
 }
 
 /**
@@ -101,6 +125,7 @@ export class SmsAttachment extends LitElement {
 
   constructor() {
     super();
+    updateWhenLocaleChanges(this);
     this.url = '';
     this.contentType = '';
     this.label = '';
@@ -114,15 +139,17 @@ export class SmsAttachment extends LitElement {
 
   protected override render() {
     const kind = kindOf(this.contentType);
-    const label = this.label || kind;
+    const label = this.label || kindName(kind);
     // Only a web address is ever linked or loaded: never javascript: or
     // data:, whoever set the URL.
     if (!isWebAddress(this.url)) {
       return html`<span class="chip broken" part="chip"
-        >${label} cannot be shown: its address is not a web address.</span
+        >${msg(
+          str`${label} cannot be shown: its address is not a web address.`,
+        )}</span
       >`;
     }
-    if (kind === 'Photo' && !this.broken) {
+    if (kind === 'photo' && !this.broken) {
       return html`<a
         class="photo"
         href=${this.url}
@@ -145,9 +172,9 @@ export class SmsAttachment extends LitElement {
       rel="noopener noreferrer"
       >${
         this.broken
-          ? `${label} could not be shown. Open the file`
-          : kind === 'File'
-            ? `${label} (${this.contentType || 'unknown type'})`
+          ? msg(str`${label} could not be shown. Open the file`)
+          : kind === 'file'
+            ? `${label} (${this.contentType || msg('unknown type')})`
             : label
       }</a
     >`;

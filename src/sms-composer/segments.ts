@@ -3,10 +3,12 @@
  * segments and encoding carriers bill it as, counted by Twilio's own
  * sms-segments-calculator.
  */
+import { msg, str } from '@lit/localize';
 // The package is CommonJS: its default export is the whole module, the
 // one form every bundler and the test server read the same way.
 import segmentsCalculator from 'sms-segments-calculator';
 import { MAX_BODY_LENGTH } from '../sdk/schemas.js';
+import { formatNumber } from '../shared/format.js';
 
 const { SegmentedMessage } = segmentsCalculator;
 export interface ReplySize {
@@ -41,20 +43,35 @@ export function measure(text: string): ReplySize {
 function shown(char: string): string {
   if (/^[\p{L}\p{N}\p{P}\p{S}]+$/u.test(char)) return `“${char}”`;
   const code = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-  return `U+${code} (an invisible or spacing character)`;
+  return msg(str`U+${code} (an invisible or spacing character)`);
 }
+
+const characters = (n: number) =>
+  n === 1
+    ? msg(str`${formatNumber(n)} character`)
+    : msg(str`${formatNumber(n)} characters`);
+
+const segmentCount = (n: number) =>
+  n === 1
+    ? msg(str`${formatNumber(n)} segment`)
+    : msg(str`${formatNumber(n)} segments`);
 
 /** The size in words, for the line under the reply box. */
 export function describeSize(size: ReplySize): string {
-  const count = (n: number, one: string) =>
-    `${n.toLocaleString('en')} ${one}${n === 1 ? '' : 's'}`;
   if (size.tooLong) {
     const over = size.length - MAX_BODY_LENGTH;
-    return `${count(size.length, 'character')}: ${count(over, 'character')} over the ${MAX_BODY_LENGTH.toLocaleString('en')} limit. Shorten it to send.`;
+    return msg(
+      str`${characters(size.length)}: ${characters(over)} over the ${formatNumber(MAX_BODY_LENGTH)} limit. Shorten it to send.`,
+    );
   }
-  const base = `${count(size.length, 'character')} · ${count(size.segments, 'segment')} · ${size.encoding}`;
+  const base = `${characters(size.length)} · ${segmentCount(size.segments)} · ${size.encoding}`;
   if (size.encoding === 'GSM-7') return base;
   const [first, ...rest] = size.unicode;
-  const more = rest.length > 0 ? ` and ${count(rest.length, 'other')}` : '';
-  return `${base}, because of ${shown(first!)}${more}`;
+  const char = shown(first!);
+  if (rest.length === 0) return msg(str`${base}, because of ${char}`);
+  const others =
+    rest.length === 1
+      ? msg(str`${formatNumber(rest.length)} other`)
+      : msg(str`${formatNumber(rest.length)} others`);
+  return msg(str`${base}, because of ${char} and ${others}`);
 }

@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { live } from 'lit/directives/live.js';
 import type { SmsKitClient } from '../sdk/client.js';
@@ -40,24 +41,28 @@ function blocked(
   agentName: string,
 ): Blocked | undefined {
   if (conversation.status === 'CLOSED') {
-    return { text: 'This conversation is closed.', stop: false };
+    return { text: msg('This conversation is closed.'), stop: false };
   }
   if (!conversation.agentId) {
     return {
-      text: 'This conversation is waiting for an agent; a reply can be sent once one has it.',
+      text: msg(
+        'This conversation is waiting for an agent; a reply can be sent once one has it.',
+      ),
       stop: false,
     };
   }
   if (agentId && agentId !== conversation.agentId) {
     return {
-      text: `${agentName} has this conversation; only they can reply.`,
+      text: msg(str`${agentName} has this conversation; only they can reply.`),
       stop: false,
     };
   }
   const phone = customer?.phones.find((p) => p.smsPreference === 'OFF');
   if (customer && phone) {
     return {
-      text: `${formatName(customer.name)} opted out of SMS at ${formatPhone(phone.number)}. Nothing can be sent until they text START.`,
+      text: msg(
+        str`${formatName(customer.name)} opted out of SMS at ${formatPhone(phone.number)}. Nothing can be sent until they text START.`,
+      ),
       stop: true,
     };
   }
@@ -151,8 +156,8 @@ export class SmsComposer extends LiveElement {
 
   protected override render() {
     const state = this.renderState(
-      'Loading the conversation…',
-      'Couldn’t load the conversation to reply in.',
+      msg('Loading the conversation…'),
+      msg('Couldn’t load the conversation to reply in.'),
     );
     const conversation = this.conversation;
     if (state || !conversation) return state;
@@ -160,10 +165,15 @@ export class SmsComposer extends LiveElement {
     const text = outbox.draft(conversation.id);
     const size = measure(text);
     const empty = text.trim() === '';
-    const to = this.customer ? formatName(this.customer.name) : 'the customer';
-    return html`<form @submit=${this.onSubmit} aria-label=${`Reply to ${to}`}>
+    const to = this.customer
+      ? formatName(this.customer.name)
+      : msg('the customer');
+    return html`<form
+      @submit=${this.onSubmit}
+      aria-label=${msg(str`Reply to ${to}`)}
+    >
       <label class="label" for="reply"
-        >${this.label || html`Reply to <bdi>${to}</bdi>`}</label
+        >${this.label || msg(html`Reply to <bdi>${to}</bdi>`)}</label
       >
       <textarea
         id="reply"
@@ -187,7 +197,7 @@ export class SmsComposer extends LiveElement {
           type="submit"
           ?disabled=${reason !== undefined || empty || size.tooLong}
         >
-          Send
+          ${msg('Send')}
         </button>
       </div>
       ${
@@ -200,7 +210,7 @@ export class SmsComposer extends LiveElement {
               ${reason.text}
             </p>`
           : html`<p id="notice" class="hint">
-              Enter sends · Shift+Enter starts a new line
+              ${msg('Enter sends · Shift+Enter starts a new line')}
             </p>`
       }
       ${this.renderReplies(conversation.id, reason !== undefined)}
@@ -220,14 +230,14 @@ export class SmsComposer extends LiveElement {
     const progress = blocked
       ? ''
       : latest?.status === 'sending'
-        ? 'Sending…'
+        ? msg('Sending…')
         : latest?.status === 'sent'
-          ? 'Sent.'
+          ? msg('Sent.')
           : '';
     return html`<p class="progress" role="status">${progress}</p>
       ${
         failed.length > 0
-          ? html`<ul class="failed" aria-label="Replies not sent">
+          ? html`<ul class="failed" aria-label=${msg('Replies not sent')}>
               ${failed.map((reply) => this.renderFailed(reply))}
             </ul>`
           : nothing
@@ -237,23 +247,25 @@ export class SmsComposer extends LiveElement {
   private renderFailed(reply: OutgoingReply) {
     return html`<li>
       <p class="failed-text" dir="auto">${reply.body}</p>
-      <p class="failed-why" role="alert">Not sent: ${reply.error}</p>
+      <p class="failed-why" role="alert">
+        ${msg(str`Not sent: ${reply.error ?? ''}`)}
+      </p>
       <button class="action" type="button" @click=${() => this.retry(reply)}>
-        Try again
+        ${msg('Try again')}
       </button>
       <button
         class="action"
         type="button"
         @click=${() => outbox.edit(reply.localId)}
       >
-        Edit
+        ${msg('Edit')}
       </button>
       <button
         class="action"
         type="button"
         @click=${() => outbox.dismiss(reply.localId)}
       >
-        Discard
+        ${msg('Discard')}
       </button>
     </li>`;
   }
@@ -276,7 +288,7 @@ export class SmsComposer extends LiveElement {
   };
 
   private blockedIn(conversation: Conversation): Blocked | undefined {
-    const holder = this.agent?.name ?? 'Another agent';
+    const holder = this.agent?.name ?? msg('Another agent');
     return blocked(conversation, this.customer, this.agentId, holder);
   }
 
@@ -336,7 +348,7 @@ export class SmsComposer extends LiveElement {
     if (!this.conversationId) {
       this.fail({
         retryable: false,
-        message: 'Set the conversation-id attribute to the conversation.',
+        message: msg('Set the conversation-id attribute to the conversation.'),
       });
       return;
     }

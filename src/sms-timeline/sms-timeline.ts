@@ -1,3 +1,4 @@
+import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { SmsKitClient } from '../sdk/client.js';
@@ -171,13 +172,13 @@ export class SmsTimeline extends LiveElement {
 
   protected override render() {
     const state = this.renderState(
-      'Loading the timeline…',
-      'Couldn’t load this timeline.',
+      msg('Loading the timeline…'),
+      msg('Couldn’t load this timeline.'),
     );
     if (state) return state;
     const name = this.customer
       ? formatName(this.customer.name)
-      : 'this customer';
+      : msg('this customer');
     // Rows, and the updates they render, show times in this zone.
     this.names.timeZone = this.zone.value;
     return html`
@@ -188,7 +189,7 @@ export class SmsTimeline extends LiveElement {
         role="log"
         aria-live="off"
         tabindex="0"
-        aria-label=${`Conversation with ${name}`}
+        aria-label=${msg(str`Conversation with ${name}`)}
         aria-describedby="log-keys"
         @scroll=${this.onScroll}
         @keydown=${this.onKeydown}
@@ -200,7 +201,9 @@ export class SmsTimeline extends LiveElement {
                   ${
                     this.earlierError
                       ? html`<p class="state error" role="alert">
-                          Couldn’t load earlier messages. ${this.earlierError}
+                          ${msg(
+                            str`Couldn’t load earlier messages. ${this.earlierError}`,
+                          )}
                         </p>`
                       : ''
                   }
@@ -209,7 +212,11 @@ export class SmsTimeline extends LiveElement {
                     type="button"
                     @click=${() => this.loadEarlier()}
                   >
-                    ${this.earlierError ? 'Try again' : 'Show earlier messages'}
+                    ${
+                      this.earlierError
+                        ? msg('Try again')
+                        : msg('Show earlier messages')
+                    }
                   </button>
                 </div>`
               : ''
@@ -217,7 +224,7 @@ export class SmsTimeline extends LiveElement {
           ${
             this.items.length === 0
               ? html`<div class="state" part="state">
-                  No messages with ${name} yet.
+                  ${msg(str`No messages with ${name} yet.`)}
                 </div>`
               : repeat(
                   this.items,
@@ -242,8 +249,9 @@ export class SmsTimeline extends LiveElement {
         </div>
       </div>
       <p id="log-keys" class="visually-hidden">
-        Arrow keys move between messages; Home and End go to the first and the
-        newest.
+        ${msg(
+          'Arrow keys move between messages; Home and End go to the first and the newest.',
+        )}
       </p>
       ${
         this.unseen > 0
@@ -255,8 +263,8 @@ export class SmsTimeline extends LiveElement {
             >
               ${
                 this.unseen === 1
-                  ? '1 new message'
-                  : `${this.unseen} new messages`
+                  ? msg('1 new message')
+                  : msg(str`${this.unseen} new messages`)
               }
               ↓
             </button>`
@@ -275,7 +283,7 @@ export class SmsTimeline extends LiveElement {
               label=${
                 // With two open, each box says which inbox it answers in.
                 open.length > 1
-                  ? `Reply in ${this.names.inboxName(c.inboxId)}`
+                  ? msg(str`Reply in ${this.names.inboxName(c.inboxId)}`)
                   : ''
               }
               conversation-id=${c.id}
@@ -366,7 +374,7 @@ export class SmsTimeline extends LiveElement {
     if (!customerId) {
       this.fail({
         retryable: false,
-        message: 'Set the customer-id attribute to the customer to show.',
+        message: msg('Set the customer-id attribute to the customer to show.'),
       });
       return;
     }

@@ -3,6 +3,7 @@
  * and line names, agents and campaigns. Looked up once each, kept fresh by
  * the event stream.
  */
+import { msg } from '@lit/localize';
 import type { SmsKitClient } from '../sdk/client.js';
 import type { Customer, Inbox, TimelineItem } from '../sdk/schemas.js';
 import type { RowContext } from './timeline-rows.js';
@@ -15,7 +16,7 @@ export class TimelineNames implements RowContext {
   private readonly campaigns = new Map<string, string>();
 
   inboxName(id: string): string {
-    return this.inboxes.get(id)?.name ?? 'an inbox';
+    return this.inboxes.get(id)?.name ?? msg('an inbox');
   }
 
   lineName(number: string): string {
@@ -26,11 +27,11 @@ export class TimelineNames implements RowContext {
   }
 
   agentName(id: string): string {
-    return this.agents.get(id) ?? 'an agent';
+    return this.agents.get(id) ?? msg('an agent');
   }
 
   campaignName(id: string): string {
-    return this.campaigns.get(id) ?? 'a campaign';
+    return this.campaigns.get(id) ?? msg('a campaign');
   }
 
   setInboxes(inboxes: Inbox[]): void {

@@ -2,6 +2,7 @@
  * How each kind of timeline item looks. Pure templates over the item and
  * the names the timeline has looked up; no state of their own.
  */
+import { msg, str } from '@lit/localize';
 import { html, nothing } from 'lit';
 import type {
   Customer,
@@ -11,7 +12,7 @@ import type {
   TimelineItem,
 } from '../sdk/schemas.js';
 import { formatFullTime, formatName, formatTime } from '../shared/format.js';
-import { kindOf } from '../sms-attachment/sms-attachment.js';
+import { kindName, kindOf } from '../sms-attachment/sms-attachment.js';
 import { describeDelivery, undelivered } from '../shared/delivery.js';
 import type { OutgoingReply } from '../shared/outbox.js';
 
@@ -41,22 +42,37 @@ export function renderRow(item: TimelineItem, ctx: RowContext) {
   ${renderBubble(item, content, ctx)}`;
 }
 
-const KEYWORD_TEXT: Record<KeywordContent['type'], string> = {
-  OPT_OUT: 'opted out of SMS',
-  OPT_IN: 'opted back in to SMS',
-  HELP: 'asked for help',
-};
-
 /** A customer's STOP, START or HELP, as a quiet line like routing's. */
 function renderKeyword(content: KeywordContent, ctx: RowContext) {
-  const who = formatName(ctx.customer?.name ?? content.phoneNumber);
+  const who = html`<bdi
+    >${formatName(ctx.customer?.name ?? content.phoneNumber)}</bdi
+  >`;
+  const keyword = html`<strong>${content.keyword}</strong>`;
+  const line = {
+    OPT_OUT: () => msg(html`${who} opted out of SMS · texted ${keyword}`),
+    OPT_IN: () => msg(html`${who} opted back in to SMS · texted ${keyword}`),
+    HELP: () => msg(html`${who} asked for help · texted ${keyword}`),
+  }[content.type];
   return html`<p
     class="routing keyword ${content.type.toLowerCase()}"
     part="keyword"
   >
-    <bdi>${who}</bdi> ${KEYWORD_TEXT[content.type]} · texted
-    <strong>${content.keyword}</strong>
+    ${line()}
   </p>`;
+}
+
+/** An attachment's text alternative: what it is and who sent it. */
+function attachmentLabel(
+  contentType: string,
+  index: number,
+  count: number,
+  who: string,
+): string {
+  const kind = kindName(kindOf(contentType));
+  const n = index + 1;
+  return count > 1
+    ? msg(str`${kind} ${n} from ${who}`)
+    : msg(str`${kind} from ${who}`);
 }
 
 function renderCampaign(
@@ -111,7 +127,7 @@ function renderBubble(
   const who = outbound
     ? item.initiator.id
       ? ctx.agentName(item.initiator.id)
-      : 'Agent'
+      : msg('Agent')
     : formatName(ctx.customer?.name ?? content.from);
   return html`<div
     class="message ${outbound ? 'outbound' : 'inbound'}"
@@ -125,7 +141,7 @@ function renderBubble(
             class="attachment"
             url=${a.url}
             content-type=${a.contentType}
-            label=${`${kindOf(a.contentType)}${content.attachments.length > 1 ? ` ${i + 1}` : ''} from ${who}`}
+            label=${attachmentLabel(a.contentType, i, content.attachments.length, who)}
           ></sms-attachment>`,
       )}
     </div>
@@ -137,7 +153,9 @@ function renderBubble(
               <span
                 class="delivery ${undelivered(content.delivery) ? 'failed' : ''}"
                 part="delivery"
-                title=${`Updated ${formatFullTime(content.delivery.updatedAt, ctx.timeZone)}`}
+                title=${msg(
+                  str`Updated ${formatFullTime(content.delivery.updatedAt, ctx.timeZone)}`,
+                )}
                 >${describeDelivery(content.delivery)}</span
               >`
           : nothing
@@ -154,21 +172,23 @@ function renderRouting(
   // the words around it.
   const inbox = html`<bdi>${ctx.inboxName(content.inboxId)}</bdi>`;
   const agent = html`<bdi>${ctx.agentName(content.agentId ?? '')}</bdi>`;
-  const outcomes: Record<RoutingContent['reason'], unknown> = {
-    ASSIGNED: html`assigned to ${agent}`,
-    QUEUED: 'waiting for an agent',
-    ASSIGNED_FROM_QUEUE: html`assigned to ${agent} from the queue`,
-    NEXT_REQUESTED: html`${agent} took it from the queue`,
-    STICKY: html`back to ${agent}, who had the last conversation`,
-    REQUEUED: 'back in the queue: the agent went offline',
-    OFFERED: html`offered to ${agent}`,
-    ACCEPTED: html`${agent} accepted`,
-    DECLINED: html`${agent} declined`,
-    MISSED: html`${agent} missed the offer`,
-    WITHDRAWN: html`offer to ${agent} withdrawn: they are no longer available`,
+  const outcomes: Record<RoutingContent['reason'], () => unknown> = {
+    ASSIGNED: () => msg(html`assigned to ${agent}`),
+    QUEUED: () => msg('waiting for an agent'),
+    ASSIGNED_FROM_QUEUE: () => msg(html`assigned to ${agent} from the queue`),
+    NEXT_REQUESTED: () => msg(html`${agent} took it from the queue`),
+    STICKY: () => msg(html`back to ${agent}, who had the last conversation`),
+    REQUEUED: () => msg('back in the queue: the agent went offline'),
+    OFFERED: () => msg(html`offered to ${agent}`),
+    ACCEPTED: () => msg(html`${agent} accepted`),
+    DECLINED: () => msg(html`${agent} declined`),
+    MISSED: () => msg(html`${agent} missed the offer`),
+    WITHDRAWN: () =>
+      msg(html`offer to ${agent} withdrawn: they are no longer available`),
   };
+  const outcome = outcomes[content.reason]();
   return html`<p class="routing" part="routing">
-    Routed to ${inbox} · ${outcomes[content.reason]}
+    ${msg(html`Routed to ${inbox} · ${outcome}`)}
   </p>`;
 }
 
@@ -183,16 +203,18 @@ export function renderOutgoing(
 ) {
   const status =
     reply.status === 'failed'
-      ? html`<span class="failed">Not sent: ${reply.error}</span>
+      ? html`<span class="failed"
+            >${msg(str`Not sent: ${reply.error ?? ''}`)}</span
+          >
           <button class="action" type="button" @click=${actions.retry}>
-            Try again
+            ${msg('Try again')}
           </button>
           <button class="action" type="button" @click=${actions.discard}>
-            Discard
+            ${msg('Discard')}
           </button>`
       : reply.status === 'sending'
-        ? 'Sending…'
-        : 'Sent';
+        ? msg('Sending…')
+        : msg('Sent');
   return html`<div
     class="message outbound pending ${reply.status}"
     part="message"
@@ -216,7 +238,7 @@ export function describeForAnnouncement(
   ctx: RowContext,
 ): string {
   const content = item.content;
-  const customer = formatName(ctx.customer?.name ?? 'The customer');
+  const customer = formatName(ctx.customer?.name ?? msg('The customer'));
   switch (content.type) {
     case 'SMS': {
       // An agent sees their own replies go out; they are not announced.
@@ -224,15 +246,20 @@ export function describeForAnnouncement(
       const who =
         item.initiator.type === 'CUSTOMER'
           ? customer
-          : ctx.lineName(content.from) || 'The business';
+          : ctx.lineName(content.from) || msg('The business');
       const files = content.attachments.length;
       const body =
-        content.body || (files === 1 ? 'sent a file' : `sent ${files} files`);
-      return `${who}: ${body}`;
+        content.body ||
+        (files === 1 ? msg('sent a file') : msg(str`sent ${files} files`));
+      return msg(str`${who}: ${body}`);
     }
     case 'ROUTING':
       return '';
+    case 'OPT_OUT':
+      return msg(str`${customer} opted out of SMS.`);
+    case 'OPT_IN':
+      return msg(str`${customer} opted back in to SMS.`);
     default:
-      return `${customer} ${KEYWORD_TEXT[content.type]}.`;
+      return msg(str`${customer} asked for help.`);
   }
 }
