@@ -1,0 +1,101 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
+import '../../src/routed-queue/define.js';
+import '../../src/sms-timeline/define.js';
+import { describeSize, measure } from '../../src/sms-composer/segments.js';
+import { kitLocale, setLocale } from '../../src/shared/locale.js';
+import { outbox } from '../../src/shared/outbox.js';
+import type { SmsTimeline } from '../../src/sms-timeline/sms-timeline.js';
+import { deep, renderedText } from '../helpers/elements.js';
+import { eventually, useMockServer } from '../helpers/mock.js';
+
+describe('languages', () => {
+  const mock = useMockServer();
+  let story: JulySale;
+
+  beforeEach(() => {
+    outbox.clear();
+    story = seedJulySale(mock.engine);
+  });
+  afterEach(() => setLocale('en'));
+
+  const timeline = async () => {
+    const element = await fixture<SmsTimeline>(
+      html`<sms-timeline customer-id=${story.customers.julie}></sms-timeline>`,
+    );
+    await eventually(() => expect(deep(element, '.log')).to.exist);
+    return element;
+  };
+
+  it('speaks Spanish once told, and English again, without a reload', async () => {
+    const element = await timeline();
+    const marker = () => renderedText(deep(element, 'reply-marker'));
+    expect(marker()).to.match(
+      /^Julie Example responded to the SMS · July Sale/,
+    );
+    await setLocale('es');
+    expect(kitLocale()).to.equal('es');
+    await eventually(() =>
+      expect(marker()).to.match(
+        /^Julie Example respondió al SMS · July Sale · ahora$/,
+      ),
+    );
+    expect(deep(element, '.log').getAttribute('aria-label')).to.equal(
+      'Conversación con Julie Example',
+    );
+    expect(renderedText(deep(element, 'campaign-answer'))).to.contain(
+      'Respuesta de mensajería',
+    );
+    expect(renderedText(deep(element, '.routing'))).to.equal(
+      'Dirigida a Gold Members · asignada a Ben Okafor',
+    );
+    await eventually(() =>
+      expect(renderedText(deep(element, 'sms-composer', '.label'))).to.equal(
+        'Responder a Julie Example',
+      ),
+    );
+    await setLocale('en');
+    await eventually(() =>
+      expect(marker()).to.match(/^Julie Example responded to the SMS/),
+    );
+  });
+
+  it('counts and names sizes in Spanish, numbers written the Spanish way', async () => {
+    await setLocale('es');
+    expect(describeSize(measure('x'.repeat(161)))).to.equal(
+      '161 caracteres · 2 segmentos · GSM-7',
+    );
+    expect(describeSize(measure('a'.repeat(1_601)))).to.equal(
+      '1601 caracteres: 1 carácter por encima del límite de 1600. Acórtalo para enviarlo.',
+    );
+  });
+
+  it('explains routing and names statuses in Spanish', async () => {
+    await setLocale('es');
+    const queue = await fixture(
+      html`<routed-queue inbox-id=${story.inboxes.gold}></routed-queue>`,
+    );
+    await eventually(() =>
+      expect(renderedText(deep(queue, '[part=policy]'))).to.equal(
+        'Asigna por la mayor capacidad libre',
+      ),
+    );
+    expect(renderedText(deep(queue, '.status.available'))).to.equal(
+      'Disponible',
+    );
+    expect(renderedText(deep(queue, '.why'))).to.match(
+      /^Ben Okafor tenía la mayor capacidad libre \(3 libres de 3\)\. Los demás: /,
+    );
+  });
+
+  it('refuses a language it does not speak, naming the ones it does', async () => {
+    let error: unknown;
+    try {
+      await setLocale('fr' as never);
+    } catch (e) {
+      error = e;
+    }
+    expect(String(error)).to.contain('speaks en and es, not "fr"');
+    expect(kitLocale() ?? 'en').to.equal('en');
+  });
+});
