@@ -1,5 +1,6 @@
 import type { Preview } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { setLocale } from '../src/shared/locale.js';
 import { outbox } from '../src/shared/outbox.js';
 import { THEMES } from '../stories/themes.js';
 import { setupWorker } from 'msw/browser';
@@ -16,7 +17,13 @@ const startWorker = async () => {
 
 const preview: Preview = {
   tags: ['autodocs'],
-  loaders: [mswLoader(startWorker)],
+  loaders: [
+    mswLoader(startWorker),
+    // The kit's language, from the toolbar: every element switches live.
+    async ({ globals }) => {
+      await setLocale(globals.locale === 'es' ? 'es' : 'en');
+    },
+  ],
   parameters: {
     controls: { expanded: true },
     // The theme decorator pads the story itself, so a dark story has no
@@ -24,6 +31,18 @@ const preview: Preview = {
     layout: 'fullscreen',
   },
   globalTypes: {
+    locale: {
+      description: 'The kit’s language',
+      toolbar: {
+        title: 'Language',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English' },
+          { value: 'es', title: 'Español' },
+        ],
+        dynamicTitle: true,
+      },
+    },
     theme: {
       description: 'The kit’s light or dark theme',
       toolbar: {
@@ -34,7 +53,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { theme: 'light' },
+  initialGlobals: { theme: 'light', locale: 'en' },
   decorators: [
     (story, { globals }) => {
       // Drafts and replies of the last story viewed are not this one's.

@@ -13,7 +13,7 @@ import {
 } from '../mock-server/simulator.js';
 import { renderControls } from './controls.js';
 import { describeEvent } from './event-log.js';
-import type { Customer } from '../src/index.js';
+import { setLocale, type Customer, type KitLocale } from '../src/index.js';
 import { formatName } from '../src/shared/format.js';
 
 const clock = new OffsetClock();
@@ -32,6 +32,7 @@ const supportQueue = document.querySelector<HTMLElement>('#support-queue')!;
 const customers = document.querySelector<HTMLElement>('#customers')!;
 const campaign = document.querySelector<HTMLElement>('#campaign')!;
 const signedIn = document.querySelector<HTMLSelectElement>('#signed-in')!;
+const language = document.querySelector<HTMLSelectElement>('#language')!;
 let speed = 1;
 const log = document.querySelector<HTMLElement>('#log')!;
 let selected = scenario.customers.julie;
@@ -49,6 +50,14 @@ for (const queue of [goldQueue, supportQueue]) {
     select(event.detail.customerId),
   );
 }
+
+/**
+ * The kit's elements switch language live; the page's own words (this
+ * helpdesk's) stay English, as a host page's would be its own.
+ */
+language.addEventListener('change', () => {
+  void setLocale(language.value as KitLocale);
+});
 
 /** The agent using the page: offers made to them get buttons. */
 signedIn.addEventListener('change', () => {

@@ -11,6 +11,12 @@ export { SmsAttachment } from './sms-attachment/sms-attachment.js';
 export { SmsComposer, type ReplyDetail } from './sms-composer/sms-composer.js';
 export { SmsTimeline } from './sms-timeline/sms-timeline.js';
 export {
+  kitLocale,
+  kitLocales,
+  setLocale,
+  type KitLocale,
+} from './shared/locale.js';
+export {
   clientContext,
   provideClient,
   provideTimeZone,

@@ -16,6 +16,7 @@ import * as routedQueue from '../stories/routed-queue.stories.js';
 import * as smsComposer from '../stories/sms-composer.stories.js';
 import * as smsTimeline from '../stories/sms-timeline.stories.js';
 import { THEMES } from '../stories/themes.js';
+import { setLocale } from '../src/shared/locale.js';
 
 type Args = Record<string, unknown>;
 type StoryFn = () => unknown;
@@ -69,8 +70,8 @@ async function settled(root: HTMLElement, ms = 1500): Promise<boolean> {
   const loading = (node: Element | ShadowRoot): boolean =>
     [...node.querySelectorAll('*')].some(
       (el) =>
-        (el.getAttribute('role') === 'status' &&
-          /Loading/.test(el.textContent ?? '')) ||
+        // An element's loading notice, in whichever language.
+        el.matches('[part=state][role=status]') ||
         (el.shadowRoot !== null && loading(el.shadowRoot)),
     );
   while (performance.now() < deadline && loading(root)) {
@@ -90,12 +91,24 @@ describe('every story', function () {
   });
   after(() => worker.stop());
 
-  for (const [theme, style] of Object.entries(THEMES))
+  after(() => setLocale('en'));
+
+  // Both themes in English, and Spanish once: the words change, not the
+  // colours, so Spanish in light is enough for axe to read them.
+  const VIEWS = [
+    ['light', 'en'],
+    ['dark', 'en'],
+    ['light', 'es'],
+  ] as const;
+
+  for (const [theme, locale] of VIEWS)
     for (const file of FILES) {
       const meta = file.default;
+      const style = THEMES[theme];
       for (const [key, story] of Object.entries(file)) {
         if (key === 'default') continue;
-        it(`${meta.title}: ${story.name ?? key} renders, plays, and passes axe (${theme})`, async () => {
+        it(`${meta.title}: ${story.name ?? key} renders, plays, and passes axe (${theme}, ${locale})`, async () => {
+          await setLocale(locale); // as the toolbar's loader does
           worker.resetHandlers(...(story.parameters?.msw?.handlers ?? []));
           outbox.clear(); // as Storybook's preview does before each story
           const canvasElement = document.createElement('div');
