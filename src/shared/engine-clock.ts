@@ -16,7 +16,7 @@ type Source = () => Promise<string>;
 
 const EVERY_MS = 30_000;
 
-class EngineClock {
+export class EngineClock {
   /** The engine's time in ms at `page`, the page's `performance.now()`. */
   private known: { engine: number; page: number } | undefined;
   private readonly listeners = new Set<Listener>();
