@@ -14,17 +14,28 @@ export const styles = css`
     outline-offset: -3px;
   }
 
+  /*
+   * The virtualizer places each row itself, absolutely: rows carry their
+   * own spacing (margins, which it collapses) and span the log's width.
+   */
   .log {
     height: var(--sms-kit-timeline-height, 24rem);
+    overflow-x: hidden;
     overflow-y: auto;
-    padding: 0.75rem 1rem;
+    overflow-anchor: none;
     box-sizing: border-box;
   }
 
-  .content {
-    display: flex;
-    flex-direction: column;
-    gap: 0.75rem;
+  .row,
+  .earlier {
+    width: 100%;
+    margin-block: 0.75rem;
+    padding-inline: 1rem;
+    box-sizing: border-box;
+  }
+
+  .log.empty {
+    padding: 0.75rem 1rem;
   }
 
   .earlier {
@@ -126,9 +137,10 @@ export const styles = css`
     position: relative;
   }
 
+  /* Inside the row's box: the log clips what overflows it. */
   .row:focus-visible {
     outline: var(--_focus);
-    outline-offset: 2px;
+    outline-offset: -2px;
     border-radius: 8px;
   }
 

@@ -1,6 +1,10 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
-import { repeat } from 'lit/directives/repeat.js';
+import {
+  virtualize,
+  virtualizerRef,
+  type VirtualizerHostElement,
+} from '@lit-labs/virtualizer/virtualize.js';
 import type { SmsKitClient } from '../sdk/client.js';
 import type {
   Conversation,
@@ -21,6 +25,7 @@ import {
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
 import { styles } from './sms-timeline.styles.js';
 import { mergeItems } from './timeline-order.js';
+import { TimelineLayout } from './timeline-layout.js';
 import { TimelineNames } from './timeline-names.js';
 import {
   describeForAnnouncement,
@@ -29,6 +34,32 @@ import {
 } from './timeline-rows.js';
 
 const PAGE_SIZE = 50;
+
+/** The "Show earlier messages" row, first in the log while there are more. */
+const EARLIER = Symbol('earlier');
+
+/** What the log lists, in order: an item, a reply on its way, or paging. */
+type Entry = TimelineItem | OutgoingReply | typeof EARLIER;
+
+// The virtualizer may ask about an index the list no longer has, for one
+// frame after it shrinks: such a row is keyed by its place and left empty.
+const keyOf = (entry: Entry | undefined, index: number): string =>
+  entry === undefined
+    ? `gone:${index}`
+    : entry === EARLIER
+      ? 'earlier'
+      : 'localId' in entry
+        ? `reply:${entry.localId}`
+        : entry.id;
+
+/** Within this many pixels of the foot, the agent is at the newest. */
+const AT_BOTTOM = 24;
+
+/** How long after a wheel, touch, key or press a scroll is the agent's. */
+const AGENT_SCROLL_MS = 1000;
+
+/** Frames the view is held at the foot after a change, as rows take size. */
+const SETTLE_FRAMES = 30;
 
 /**
  * A customer's conversation timeline, oldest at the top and newest at the
@@ -119,30 +150,7 @@ export class SmsTimeline extends LiveElement {
   }
 
   protected override updated(): void {
-    // Rows such as campaign-answer draw after this element does, so the
-    // content is watched for size: while the agent is at the bottom, the
-    // newest message stays in view however late its row takes shape.
-    const content = this.renderRoot.querySelector('.content');
-    if (content !== this.watched) {
-      this.resizes.disconnect();
-      if (content) this.resizes.observe(content);
-      this.watched = content ?? undefined;
-    }
-    this.keepAtBottom();
-    const top = this.renderRoot.querySelector('.earlier');
-    if (top !== this.watchedTop) {
-      this.nearTop.disconnect();
-      if (top) this.nearTop.observe(top);
-      this.watchedTop = top ?? undefined;
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.resizes.disconnect();
-    this.watched = undefined;
-    this.nearTop.disconnect();
-    this.watchedTop = undefined;
+    if (this.stickToBottom) void this.settleAtFoot();
   }
 
   /** A reply this page sent: shown at once, and as an item once sent. */
@@ -157,7 +165,7 @@ export class SmsTimeline extends LiveElement {
         .flatMap((r) => (r.status === 'sent' && r.item ? [r.item] : []))
         .filter((item) => item.customerId === this.customerId);
       if (sent.length > 0) this.items = mergeItems(this.items, sent);
-      this.stickToBottom = true;
+      this.holdNewest();
       this.requestUpdate();
     },
   );
@@ -168,6 +176,22 @@ export class SmsTimeline extends LiveElement {
     return this.conversations.flatMap((c) =>
       outbox.repliesIn(c.id).filter((r) => !(r.item && shown.has(r.item.id))),
     );
+  }
+
+  private entryList: Entry[] = [];
+
+  /**
+   * What the log lists. The same array while nothing in it changed, so the
+   * virtualizer redraws only the rows in view and lays out nothing anew.
+   */
+  private entries(): Entry[] {
+    const next: Entry[] = this.nextCursor ? [EARLIER] : [];
+    next.push(...this.items, ...this.outgoing());
+    const last = this.entryList;
+    const same =
+      next.length === last.length && next.every((e, i) => e === last[i]);
+    if (!same) this.entryList = next;
+    return this.entryList;
   }
 
   protected override render() {
@@ -182,72 +206,7 @@ export class SmsTimeline extends LiveElement {
     // Rows, and the updates they render, show times in this zone.
     this.names.timeZone = this.zone.value;
     return html`
-      ${this.renderReconnecting()}
-      <div
-        class="log"
-        part="log"
-        role="log"
-        aria-live="off"
-        tabindex="0"
-        aria-label=${msg(str`Conversation with ${name}`)}
-        aria-describedby="log-keys"
-        @scroll=${this.onScroll}
-        @keydown=${this.onKeydown}
-      >
-        <div class="content">
-          ${
-            this.nextCursor
-              ? html`<div class="earlier">
-                  ${
-                    this.earlierError
-                      ? html`<p class="state error" role="alert">
-                          ${msg(
-                            str`Couldn’t load earlier messages. ${this.earlierError}`,
-                          )}
-                        </p>`
-                      : ''
-                  }
-                  <button
-                    class="action"
-                    type="button"
-                    @click=${() => this.loadEarlier()}
-                  >
-                    ${
-                      this.earlierError
-                        ? msg('Try again')
-                        : msg('Show earlier messages')
-                    }
-                  </button>
-                </div>`
-              : ''
-          }
-          ${
-            this.items.length === 0
-              ? html`<div class="state" part="state">
-                  ${msg(str`No messages with ${name} yet.`)}
-                </div>`
-              : repeat(
-                  this.items,
-                  (item) => item.id,
-                  (item) =>
-                    html`<div class="row" tabindex="-1" data-item-id=${item.id}>
-                      ${renderRow(item, this.names)}
-                    </div>`,
-                )
-          }
-          ${repeat(
-            this.outgoing(),
-            (reply) => reply.localId,
-            (reply) =>
-              html`<div class="row" tabindex="-1">
-                ${renderOutgoing(reply, this.names, {
-                  retry: () => this.retry(reply),
-                  discard: () => outbox.dismiss(reply.localId),
-                })}
-              </div>`,
-          )}
-        </div>
-      </div>
+      ${this.renderReconnecting()} ${this.renderLog(name)}
       <p id="log-keys" class="visually-hidden">
         ${msg(
           'Arrow keys move between messages; Home and End go to the first and the newest.',
@@ -294,6 +253,87 @@ export class SmsTimeline extends LiveElement {
     `;
   }
 
+  /**
+   * The log. Only the rows in view and a few beyond are in the DOM
+   * (@lit-labs/virtualizer); the rest are drawn as the agent scrolls.
+   */
+  private renderLog(name: string) {
+    const entries = this.entries();
+    const label = msg(str`Conversation with ${name}`);
+    if (entries.length === 0) {
+      return html`<div
+        class="log empty"
+        part="log"
+        role="log"
+        aria-live="off"
+        aria-label=${label}
+      >
+        <div class="state" part="state">
+          ${msg(str`No messages with ${name} yet.`)}
+        </div>
+      </div>`;
+    }
+    return html`<div
+      class="log"
+      part="log"
+      role="log"
+      aria-live="off"
+      tabindex="0"
+      aria-label=${label}
+      aria-describedby="log-keys"
+      @scroll=${this.onScroll}
+      @wheel=${this.passiveAgentMove}
+      @touchmove=${this.passiveAgentMove}
+      @pointerdown=${this.onAgentMove}
+      @keydown=${this.onKeydown}
+      @rangeChanged=${this.onLaidOut}
+      @visibilityChanged=${this.onLaidOut}
+    >
+      ${virtualize({
+        items: entries,
+        keyFunction: keyOf,
+        renderItem: (entry: Entry | undefined, index: number) =>
+          this.renderEntry(entry, index),
+        scroller: true,
+        layout: { type: TimelineLayout },
+      })}
+    </div>`;
+  }
+
+  private renderEntry(entry: Entry | undefined, index: number) {
+    if (entry === undefined) return html``;
+    if (entry === EARLIER) {
+      return html`<div class="earlier" data-index=${index}>
+        ${
+          this.earlierError
+            ? html`<p class="state error" role="alert">
+                ${msg(str`Couldn’t load earlier messages. ${this.earlierError}`)}
+              </p>`
+            : ''
+        }
+        <button class="action" type="button" @click=${() => this.loadEarlier()}>
+          ${this.earlierError ? msg('Try again') : msg('Show earlier messages')}
+        </button>
+      </div>`;
+    }
+    if ('localId' in entry) {
+      return html`<div class="row" tabindex="-1" data-index=${index}>
+        ${renderOutgoing(entry, this.names, {
+          retry: () => this.retry(entry),
+          discard: () => outbox.dismiss(entry.localId),
+        })}
+      </div>`;
+    }
+    return html`<div
+      class="row"
+      tabindex="-1"
+      data-index=${index}
+      data-item-id=${entry.id}
+    >
+      ${renderRow(entry, this.names)}
+    </div>`;
+  }
+
   /** Says `text` in the live region. */
   private announce(text: string): void {
     // Cleared first, so the same words twice are still said twice.
@@ -305,62 +345,156 @@ export class SmsTimeline extends LiveElement {
     void outbox.retry(this.live.client, reply.localId);
   }
 
-  private readonly resizes = new ResizeObserver(() => this.keepAtBottom());
-  private watched?: Element;
+  private get virtualizer() {
+    return (this.log as VirtualizerHostElement | null)?.[virtualizerRef];
+  }
 
+  /**
+   * Whether the newest row is in view (or the log is scrolled to its end:
+   * the virtualizer estimates the height of rows it has not drawn, so the
+   * end can lie a little past the newest row).
+   */
+  private atFoot(): boolean {
+    const log = this.log;
+    const last = this.entryList.length - 1;
+    if (!log || last < 0) return true;
+    if (log.scrollHeight - log.scrollTop - log.clientHeight < AT_BOTTOM) {
+      return true;
+    }
+    const row = log.querySelector(`[data-index="${last}"]`);
+    if (!row) return false;
+    const bottom = log.getBoundingClientRect().bottom;
+    return row.getBoundingClientRect().bottom <= bottom + AT_BOTTOM;
+  }
+
+  /** Holds the view at the log's end, where the newest row is. */
   private keepAtBottom(): void {
     const log = this.log;
     if (log && this.stickToBottom) log.scrollTop = log.scrollHeight;
   }
 
-  /** The agent scrolled: stick to the bottom only while they are there. */
+  private settling = false;
+
+  /**
+   * Keeps the view at the foot for a few frames after a change, while rows
+   * take their size: a campaign card draws after the timeline does, and
+   * the virtualizer sizes rows it has not drawn by estimate.
+   */
+  private async settleAtFoot(): Promise<void> {
+    if (this.settling) return;
+    this.settling = true;
+    try {
+      for (let frame = 0; frame < SETTLE_FRAMES; frame++) {
+        if (!this.stickToBottom || !this.isConnected) return;
+        this.keepAtBottom();
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+    } finally {
+      this.settling = false;
+    }
+  }
+
+  /** The virtualizer laid rows out again: at the foot, stay there. */
+  private onLaidOut = () => {
+    if (this.stickToBottom) void this.settleAtFoot();
+  };
+
+  /** When the agent last turned a wheel, touched, pressed or typed a key. */
+  private agentMoved = -Infinity;
+
+  /** The agent is about to scroll (a wheel, a touch, a key, the scrollbar). */
+  private onAgentMove = () => {
+    this.agentMoved = performance.now();
+  };
+
+  /** The same, listened to without holding up the scroll. */
+  private passiveAgentMove = { handleEvent: this.onAgentMove, passive: true };
+
+  /**
+   * The log scrolled. A scroll of the agent's own takes the view off the
+   * newest row or back to it. Other scrolls are this element and the
+   * virtualizer placing rows as they take their size: they never let go
+   * of the newest row. Near the top, earlier history loads by itself.
+   */
   private onScroll = () => {
     const log = this.log;
     if (!log) return;
-    this.stickToBottom =
-      log.scrollHeight - log.scrollTop - log.clientHeight < 24;
-    if (this.stickToBottom) this.unseen = 0;
+    const theirs = performance.now() - this.agentMoved < AGENT_SCROLL_MS;
+    const stick = this.atFoot() || (this.stickToBottom && !theirs);
+    this.stickToBottom = stick;
+    if (stick) this.unseen = 0;
+    else if (log.scrollTop < 200 && !this.earlierError) {
+      void this.loadEarlier();
+    }
   };
 
   /** Back to the newest message, from the "new messages" control. */
   private showNewest = () => {
-    this.stickToBottom = true;
+    this.holdNewest();
     this.unseen = 0;
-    this.keepAtBottom();
+    void this.settleAtFoot();
     this.log?.focus();
   };
+
+  /**
+   * Back to the newest row and held there, as the agent asked (the "new
+   * messages" control, a reply of theirs, a fresh load). A wheel turned
+   * just before is theirs no longer: the move they make now is this one.
+   */
+  private holdNewest(): void {
+    this.stickToBottom = true;
+    this.agentMoved = -Infinity;
+  }
 
   /**
    * Moving between timeline items by keyboard: arrows to the next or the
    * one before, Home and End to the first and the newest.
    */
   private onKeydown = (event: KeyboardEvent) => {
-    const rows = [...this.renderRoot.querySelectorAll<HTMLElement>('.row')];
-    if (rows.length === 0) return;
+    this.onAgentMove();
+    const entries = this.entryList;
+    // Rows are the messages and lines; the paging row is not one.
+    const first = entries[0] === EARLIER ? 1 : 0;
+    const last = entries.length - 1;
+    if (last < first) return;
     const active = this.shadowRoot!.activeElement;
-    const at = rows.findIndex((row) => row === active || row.contains(active));
-    // Keys typed inside a row's own controls are theirs.
-    if (at >= 0 && active !== rows[at]) return;
+    const row = active?.closest<HTMLElement>('.row');
+    // Keys typed inside a row's own controls, or the paging row, are theirs.
+    if (active && active !== this.log && active !== row) return;
+    const at = row ? Number(row.dataset.index) : -1;
     let next: number;
     switch (event.key) {
       case 'ArrowDown':
-        next = at < 0 ? 0 : Math.min(rows.length - 1, at + 1);
+        next = at < 0 ? first : Math.min(last, at + 1);
         break;
       case 'ArrowUp':
-        next = at < 0 ? rows.length - 1 : Math.max(0, at - 1);
+        next = at < 0 ? last : Math.max(first, at - 1);
         break;
       case 'Home':
-        next = 0;
+        next = first;
         break;
       case 'End':
-        next = rows.length - 1;
+        next = last;
         break;
       default:
         return;
     }
     event.preventDefault();
-    rows[next]!.focus();
+    void this.focusRow(next);
   };
+
+  /** Focuses row `index`, drawing it first if it is out of view. */
+  private async focusRow(index: number): Promise<void> {
+    const find = () =>
+      this.renderRoot.querySelector<HTMLElement>(`.row[data-index="${index}"]`);
+    if (!find()) {
+      this.virtualizer?.element(index)?.scrollIntoView({ block: 'nearest' });
+      for (let tries = 0; !find() && tries < 20; tries++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+    }
+    find()?.focus();
+  }
 
   private get log(): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>('.log');
@@ -402,26 +536,13 @@ export class SmsTimeline extends LiveElement {
       this.items = items;
       this.conversations = conversations;
       this.nextCursor = page.nextCursor;
-      this.stickToBottom = true;
+      this.holdNewest();
       this.status = 'ready';
     } catch (error) {
       if (isCurrent()) this.fail(failureOf(error));
     }
   }
 
-  /** The earlier-messages row, watched so scrolling up to it loads more. */
-  private readonly nearTop = new IntersectionObserver(
-    (entries) => {
-      // Only once the reader has scrolled: the first view is the newest.
-      const log = this.log;
-      if (!log || (log.scrollTop === 0 && this.stickToBottom)) return;
-      if (entries.some((e) => e.isIntersecting) && !this.earlierError) {
-        void this.loadEarlier();
-      }
-    },
-    { rootMargin: '200px 0px 0px 0px' },
-  );
-  private watchedTop?: Element;
   private loadingEarlier = false;
 
   private async loadEarlier(): Promise<void> {
@@ -437,21 +558,72 @@ export class SmsTimeline extends LiveElement {
       await this.names.lookUp(client, page.items);
       // Older items go in above what the agent reads: keep that where it
       // is, and keep focus in the log when the button goes away.
-      const log = this.log;
-      const fromBottom = log ? log.scrollHeight - log.scrollTop : 0;
+      const anchor = this.topRow();
       const hadFocus =
         this.renderRoot.querySelector('.earlier :focus') !== null;
       this.earlierError = '';
       this.items = mergeItems(this.items, page.items);
       this.nextCursor = page.nextCursor;
       await this.updateComplete;
-      if (log) log.scrollTop = log.scrollHeight - fromBottom;
-      if (hadFocus && !this.nextCursor) log?.focus();
+      if (hadFocus) this.log?.focus();
+      if (anchor) await this.restore(anchor);
     } catch (error) {
       // What is shown stays; only the paging says it failed.
       this.earlierError = (error as Error).message;
     } finally {
       this.loadingEarlier = false;
+    }
+  }
+
+  /** The first row in view, and how far below the log's top it is. */
+  private topRow(): { key: string; offset: number } | undefined {
+    const log = this.log;
+    if (!log) return undefined;
+    const top = log.getBoundingClientRect().top;
+    // A message or line, not the paging row: that one goes once all is in.
+    for (const row of log.querySelectorAll<HTMLElement>('.row')) {
+      const box = row.getBoundingClientRect();
+      if (box.bottom > top) {
+        const entry = this.entryList[Number(row.dataset.index)];
+        if (entry) return { key: keyOf(entry, 0), offset: box.top - top };
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Scrolls row `key` back to `offset` below the log's top once rows have
+   * gone in above it. The virtualizer keeps the scroll offset, not the
+   * row, when items are put ahead of the ones it shows (lit/lit#4032), and
+   * sizes rows it has not drawn by estimate: so the row is brought into
+   * view, then nudged frame by frame until it stays put. The agent
+   * scrolling meanwhile ends it: where they go wins.
+   */
+  private async restore(anchor: { key: string; offset: number }) {
+    const index = this.entryList.findIndex(
+      (e, i) => keyOf(e, i) === anchor.key,
+    );
+    const log = this.log;
+    if (index < 0 || !log) return;
+    const started = performance.now();
+    const find = () =>
+      log.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (!find()) this.virtualizer?.element(index)?.scrollIntoView();
+    for (let tries = 0, still = 0; tries < 40 && still < 4; tries++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      if (this.agentMoved > started) return;
+      const row = find();
+      if (!row) continue;
+      const drift =
+        row.getBoundingClientRect().top -
+        log.getBoundingClientRect().top -
+        anchor.offset;
+      if (Math.abs(drift) < 1) {
+        still += 1;
+        continue;
+      }
+      still = 0;
+      log.scrollTop += drift;
     }
   }
 

@@ -44,6 +44,24 @@ describe('<sms-timeline>', () => {
     return element;
   };
 
+  /** The first row in view: its id and how far below the log's top. */
+  const firstInView = (log: HTMLElement) => {
+    const top = log.getBoundingClientRect().top;
+    const row = [...log.querySelectorAll<HTMLElement>('.row')].find(
+      (r) => r.getBoundingClientRect().bottom > top,
+    )!;
+    return {
+      id: row.dataset.itemId,
+      offset: Math.round(row.getBoundingClientRect().top - top),
+    };
+  };
+
+  const frames = async (n: number) => {
+    for (let i = 0; i < n; i++) {
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+  };
+
   itBehavesLikeAKitElement(render);
 
   /**
@@ -325,6 +343,8 @@ describe('<sms-timeline>', () => {
         expect(renderedText(log)).to.contain('Message 11'),
       );
       scrollToTop(log);
+      await frames(3);
+      const reading = firstInView(log);
       await text('One more');
       await text('And another');
       await eventually(() =>
@@ -333,12 +353,15 @@ describe('<sms-timeline>', () => {
         ),
       );
       // The view stayed where the agent was reading.
-      expect(log.scrollTop).to.equal(0);
+      expect(firstInView(log)).to.deep.equal(reading);
       deep<HTMLButtonElement>(element, '[part=new-messages]').click();
-      await element.updateComplete;
-      expect(log.scrollHeight - log.scrollTop - log.clientHeight).to.be.below(
-        24,
-      );
+      await eventually(() => {
+        const newest = [...log.querySelectorAll('.row')].at(-1)!;
+        expect(renderedText(newest)).to.contain('And another');
+        expect(newest.getBoundingClientRect().bottom).to.be.at.most(
+          log.getBoundingClientRect().bottom + 1,
+        );
+      });
       // The control goes once read.
       expectNone(element, '[part=new-messages]');
     });
@@ -426,6 +449,8 @@ describe('<sms-timeline>', () => {
     }
     await eventually(() => expect(renderedText(log)).to.contain('Line 11'));
     scrollToTop(log);
+    await frames(3);
+    const reading = firstInView(log);
     // A text to the other inbox opens a conversation: a message and a
     // routing line, one new message.
     await postTwilioWebhook(
@@ -444,7 +469,8 @@ describe('<sms-timeline>', () => {
     const open = openConversationOf(mock.engine, story.customers.marcus);
     outbox.setDraft(open!.id, 'Hel');
     await element.updateComplete;
-    expect(log.scrollTop).to.equal(0);
+    await frames(3);
+    expect(firstInView(log)).to.deep.equal(reading);
   });
 
   describe('replying', () => {
@@ -621,44 +647,102 @@ describe('<sms-timeline>', () => {
     }
   };
 
-  it('pages older history in with "Show earlier messages"', async () => {
-    longHistory();
-    const element = await render();
-    expect(renderedText(element)).to.not.contain('July Sale early access');
-    deep(element, '.earlier button').click();
-    await eventually(() =>
-      expect(renderedText(element)).to.contain('July Sale early access'),
+  /**
+   * Requests for an earlier page, refused while `refusing`, else held at a
+   * gate until `release()`; `arrived` resolves when one comes.
+   */
+  const earlierPages = (refusing = () => false) => {
+    let arrive = () => {};
+    let release = () => {};
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const handler = http.get(
+      '/api/v1/customers/:id/timeline',
+      async ({ request }) => {
+        if (!new URL(request.url).searchParams.has('before')) return undefined;
+        if (refusing()) {
+          return HttpResponse.json(
+            { message: 'The timeline store is busy.', problems: [] },
+            { status: 503 },
+          );
+        }
+        arrive();
+        await gate;
+        return undefined;
+      },
     );
-  });
+    return { handler, arrived, release };
+  };
 
   it('pages older history in by itself as the reader scrolls up to it', async () => {
     longHistory();
     const element = await render();
     const log = deep(element, '.log');
+    expect(renderedText(element)).to.not.contain('July Sale early access');
     await eventually(() => expect(log.scrollTop).to.be.above(0));
+    scrollToTop(log);
+    // The view stays on what the reader was looking at, not the new top;
+    // the rest of the history is above it.
+    await eventually(() => expect(log.scrollTop).to.be.above(0));
+    await frames(5);
     scrollToTop(log);
     await eventually(() =>
       expect(renderedText(element)).to.contain('July Sale early access'),
     );
-    // The view stays on what the reader was looking at, not the new top.
-    expect(log.scrollTop).to.be.above(0);
+  });
+
+  it('says when earlier messages could not load, and "Try again" loads them', async () => {
+    longHistory();
+    let refusing = true;
+    const pages = earlierPages(() => refusing);
+    mock.worker.use(pages.handler);
+    pages.release();
+    const element = await render();
+    const log = deep(element, '.log');
+    await eventually(() => expect(log.scrollTop).to.be.above(0));
+    scrollToTop(log);
+    await eventually(() =>
+      expect(renderedText(deep(element, '.earlier'))).to.equal(
+        'Couldn’t load earlier messages. The timeline store is busy. Try again',
+      ),
+    );
+    // What was shown stays.
+    expect(renderedText(log)).to.match(/Message \d+/);
+    refusing = false;
+    deep<HTMLButtonElement>(element, '.earlier button').click();
+    await eventually(() => expect(log.scrollTop).to.be.above(0));
+    await frames(5);
+    scrollToTop(log);
+    await eventually(() =>
+      expect(renderedText(element)).to.contain('July Sale early access'),
+    );
   });
 
   it('keeps the reader’s place and focus when older messages load', async () => {
     longHistory();
+    const pages = earlierPages();
+    mock.worker.use(pages.handler);
     const element = await render();
     const log = deep(element, '.log');
-    // Scrolled up as a reader would: the scroll is heard before the click.
+    await eventually(() => expect(log.scrollTop).to.be.above(0));
     scrollToTop(log);
-    const first = [...log.querySelectorAll('.row')][1]!;
-    const offset = first.getBoundingClientRect().top;
-    const button = deep<HTMLButtonElement>(element, '.earlier button');
-    button.focus();
-    button.click();
-    await eventually(() => expectNone(element, '.earlier'));
-    // The row the reader saw is where it was; focus stayed in the log.
-    expect(Math.abs(first.getBoundingClientRect().top - offset)).to.be.below(2);
-    expect(element.shadowRoot!.activeElement === log, 'focus').to.equal(true);
+    await pages.arrived;
+    await eventually(() => deep(element, '.earlier button'));
+    deep<HTMLButtonElement>(element, '.earlier button').focus();
+    await frames(3);
+    // What the reader sees as the page comes.
+    const before = firstInView(log);
+    pages.release();
+    // Focus moves from the button to the log.
+    await eventually(() =>
+      expect(element.shadowRoot!.activeElement === log, 'focus').to.equal(true),
+    );
+    await frames(6);
+    // The row the reader saw is where it was.
+    const row = log.querySelector(`[data-item-id="${before.id}"]`)!;
+    const offset =
+      row.getBoundingClientRect().top - log.getBoundingClientRect().top;
+    expect(Math.abs(offset - before.offset)).to.be.below(2);
   });
 
   it('wraps long unbroken names instead of scrolling sideways', async () => {

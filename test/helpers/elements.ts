@@ -1,6 +1,18 @@
 import { expect } from '@open-wc/testing';
 import './safe-assertions.js';
 import { sendMouse } from '@web/test-runner-commands';
+import { ignoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+
+// The timeline's virtualizer resizes rows as they draw, and Chromium then
+// reports "ResizeObserver loop completed with undelivered notifications".
+// It is benign (the virtualizer's README says so), but mocha would fail
+// whichever test was running. Every other error still fails. Mocha sets
+// its handler as the run starts, so this wraps it in a root hook.
+let stopIgnoring: (() => void) | undefined;
+before(() => {
+  stopIgnoring = ignoreWindowResizeObserverLoopErrors();
+});
+after(() => stopIgnoring?.());
 
 /** The checks every element must pass, shared rather than copied. */
 export function itBehavesLikeAKitElement(render: () => Promise<HTMLElement>) {
@@ -82,10 +94,15 @@ export function expectNone(element: Element, selector: string): void {
 }
 
 /**
- * Scrolls `scroller` to its top as a reader would, the scroll heard at
- * once (a real scroll fires its event before anything can follow it).
+ * Scrolls `scroller` to its top as a reader would: a turn of the wheel,
+ * then the scroll, heard at once (a real scroll fires its event before
+ * anything can follow it). The timeline tells the agent's scrolls from
+ * its own by the wheel, touch or key that comes first.
  */
 export function scrollToTop(scroller: HTMLElement): void {
+  scroller.dispatchEvent(
+    new WheelEvent('wheel', { deltaY: -scroller.scrollTop }),
+  );
   scroller.scrollTop = 0;
   scroller.dispatchEvent(new Event('scroll'));
 }
