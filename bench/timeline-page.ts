@@ -14,6 +14,7 @@ const clock = new ManualClock('2026-07-01T00:00:00Z');
 const mock = await startMockServer({ clock });
 const { engine } = mock;
 let sent = 0;
+let total = 0;
 
 function text(body: string) {
   clock.advance(1000);
@@ -39,6 +40,20 @@ const host = document.querySelector('#host')!;
 let timeline: HTMLElement | undefined;
 
 const rowsOf = () => timeline?.shadowRoot?.querySelectorAll('.row').length ?? 0;
+/** Whether a row for `body` is drawn. */
+const shows = (body: string) =>
+  [...(timeline?.shadowRoot?.querySelectorAll('.row .text') ?? [])].some(
+    (p) => p.textContent === body,
+  );
+/** How many items the timeline holds, drawn or not. */
+const loaded = () =>
+  (timeline as unknown as { items?: unknown[] } | undefined)?.items?.length ??
+  0;
+/** Scrolls the log as a reader does: the wheel turns, then it moves. */
+const scrollTo = (log: HTMLElement, top: number) => {
+  log.dispatchEvent(new WheelEvent('wheel', { deltaY: top - log.scrollTop }));
+  log.scrollTop = top;
+};
 
 Object.assign(window, {
   bench: {
@@ -53,6 +68,7 @@ Object.assign(window, {
       // One routing item comes with the first message; the rest are texts.
       const first = text('Message 0');
       for (let i = 1; i < count - 1; i++) text(`Message ${i}`);
+      total = count;
       return first.item.customerId;
     },
     /** Mounts a timeline and resolves with ms until its rows show. */
@@ -70,7 +86,7 @@ Object.assign(window, {
     nodes: () => (timeline ? countNodes(timeline) : 0),
     /** Rows added to the DOM when one live message arrives. */
     async rowsPerLive() {
-      const log = timeline!.shadowRoot!.querySelector('.content')!;
+      const log = timeline!.shadowRoot!.querySelector('.log')!;
       let added = 0;
       const observer = new MutationObserver((records) => {
         for (const r of records) {
@@ -80,9 +96,8 @@ Object.assign(window, {
         }
       });
       observer.observe(log, { childList: true, subtree: true });
-      const before = rowsOf();
       text('A live one');
-      while (rowsOf() === before) {
+      while (!shows('A live one')) {
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -95,21 +110,22 @@ Object.assign(window, {
      */
     async scrollFrames(pages: number) {
       const root = timeline!.shadowRoot!;
-      for (let p = 0; p < pages; p++) {
-        const button = root.querySelector<HTMLButtonElement>('.earlier button');
-        if (!button) break;
-        const before = rowsOf();
-        button.click();
-        while (rowsOf() === before) {
+      const log = root.querySelector<HTMLElement>('.log')!;
+      // Scrolled to the top, the timeline loads the page before by itself.
+      for (let p = 0; p < pages && loaded() < total; p++) {
+        const before = loaded();
+        scrollTo(log, 0);
+        while (loaded() === before) {
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
+        // Let the view settle where the reader was before the next turn.
+        await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      const log = root.querySelector<HTMLElement>('.log')!;
       const frames: number[] = [];
       let last = performance.now();
       const steps = 120;
       for (let i = 0; i <= steps; i++) {
-        log.scrollTop = log.scrollHeight * (1 - i / steps);
+        scrollTo(log, log.scrollHeight * (1 - i / steps));
         await new Promise((resolve) => requestAnimationFrame(resolve));
         const now = performance.now();
         frames.push(now - last);
