@@ -114,12 +114,15 @@ Object.assign(window, {
       // Scrolled to the top, the timeline loads the page before by itself.
       for (let p = 0; p < pages && loaded() < total; p++) {
         const before = loaded();
-        scrollTo(log, 0);
+        // The reader keeps turning the wheel at the top until it loads.
+        const deadline = performance.now() + 10_000;
         while (loaded() === before) {
-          await new Promise((resolve) => setTimeout(resolve, 10));
+          if (performance.now() > deadline) {
+            throw new Error(`page ${p + 1} did not load within 10 s`);
+          }
+          scrollTo(log, 0);
+          await new Promise((resolve) => setTimeout(resolve, 50));
         }
-        // Let the view settle where the reader was before the next turn.
-        await new Promise((resolve) => setTimeout(resolve, 100));
       }
       const frames: number[] = [];
       let last = performance.now();

@@ -49,12 +49,15 @@ try {
       (id) => window.bench.mount(id),
       customerId,
     );
+    // Rows keep drawing for a few frames after the first shows.
+    await page.waitForTimeout(500);
     const nodesAtMount = await page.evaluate(() => window.bench.nodes());
     const rowsPerLive = await page.evaluate(() => window.bench.rowsPerLive());
     const frames = await page.evaluate(
       (p) => window.bench.scrollFrames(p),
       PAGES,
     );
+    await page.waitForTimeout(500);
     const nodesAfterScroll = await page.evaluate(() => window.bench.nodes());
     results.push({
       size,

@@ -38,7 +38,11 @@ try {
   await page.locator('sms-timeline reply-marker').waitFor();
   await page.locator('routed-queue .agent').first().waitFor();
   await page.locator('sms-timeline reply-marker [part=stamp]').hover();
-  await page.waitForTimeout(500);
+  // The card opens after the pointer rests; wait for it, then its place.
+  await page
+    .locator('sms-timeline reply-marker number-hovercard[open]')
+    .waitFor();
+  await page.waitForTimeout(200);
   await page.screenshot({ path: file });
   console.log(`saved ${file}`);
 } catch (error) {

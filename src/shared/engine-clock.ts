@@ -22,6 +22,8 @@ export class EngineClock {
   private readonly listeners = new Set<Listener>();
   private readonly sources = new Set<Source>();
   private timer: ReturnType<typeof setInterval> | undefined;
+  /** The latest stamp heard: the engine is at least this late. */
+  private latest = -Infinity;
 
   /** The engine's time now; the browser's until the engine has been heard. */
   now(): Date {
@@ -31,18 +33,27 @@ export class EngineClock {
     );
   }
 
-  /** The engine said it is `iso`. */
+  /**
+   * The engine said it is `iso`. An answer that took its time can be
+   * older than a stamp heard since: the clock never goes behind that.
+   * Listeners are told only when the time moved by a second or more, so a
+   * page of elements, each hearing the clock as it loads, does not draw
+   * every element again for each one.
+   */
   set(iso: string): void {
-    const engine = Date.parse(iso);
-    if (Number.isNaN(engine)) return;
+    const said = Date.parse(iso);
+    if (Number.isNaN(said)) return;
+    const engine = Math.max(said, this.latest);
+    const before = this.known ? this.now().getTime() : undefined;
     this.known = { engine, page: performance.now() };
-    this.tell();
+    if (before === undefined || Math.abs(engine - before) >= 1000) this.tell();
   }
 
   /** Something was stamped `iso` by the engine: it is at least that late. */
   observe(iso: string): void {
     const stamp = Date.parse(iso);
     if (Number.isNaN(stamp)) return;
+    this.latest = Math.max(this.latest, stamp);
     if (!this.known || stamp > this.now().getTime()) this.set(iso);
   }
 
@@ -80,13 +91,20 @@ export class EngineClock {
   /** Forgets what was heard (tests). */
   reset(): void {
     this.known = undefined;
+    this.latest = -Infinity;
   }
 
+  /** Half a minute on: relative times move, whatever the engine says. */
   private tick(): void {
     // One engine a page: any source will do.
     const [ask] = this.sources;
-    if (ask) this.hear(ask);
-    else this.tell();
+    if (!ask) return this.tell();
+    ask()
+      .then(
+        (now) => this.set(now),
+        () => undefined,
+      )
+      .finally(() => this.tell());
   }
 
   private tell(): void {

@@ -115,6 +115,32 @@ describe('relative times', () => {
     expect(formatRelative(ago(8 * 86400), NOW)).to.equal('');
   });
 
+  it('never goes behind a stamp it has heard, whatever a slow answer says', () => {
+    const clock = new EngineClock();
+    clock.observe('2026-07-01T16:15:00.000Z');
+    // An answer read before that stamp, arriving after it.
+    clock.set('2026-07-01T16:00:00.000Z');
+    expect(clock.now().getTime()).to.be.at.least(
+      Date.parse('2026-07-01T16:15:00.000Z'),
+    );
+  });
+
+  it('tells its listeners when its time moves on, not for every hearing', () => {
+    const clock = new EngineClock();
+    clock.set('2026-07-01T16:00:00.000Z');
+    let told = 0;
+    const stop = clock.subscribe(() => (told += 1));
+    try {
+      // Another element's hearing, agreeing with what it knows.
+      clock.set(clock.now().toISOString());
+      expect(told).to.equal(0);
+      clock.set('2026-07-01T16:05:00.000Z');
+      expect(told).to.equal(1);
+    } finally {
+      stop();
+    }
+  });
+
   it('tells its listeners even when the engine cannot say its time', async () => {
     // A clock of its own: the page's is told by every element on it.
     const clock = new EngineClock();
