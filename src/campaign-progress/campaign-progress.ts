@@ -138,8 +138,23 @@ export class CampaignProgress extends LiveElement {
           aria-label=${msg(str`${done} of ${total} recipients done`)}
         ></progress>
         <p class="counts">
-          <span>${msg(html`<strong>${sent}</strong> sent`)}</span>
-          <span>${msg(html`<strong>${skipped}</strong> skipped`)}</span>
+          <span>
+            ${
+              // One of each is its own message: Spanish agrees in number.
+              sent === 1
+                ? msg(html`<strong>${sent}</strong> sent`, { id: 'sent-one' })
+                : msg(html`<strong>${sent}</strong> sent`)
+            }
+          </span>
+          <span>
+            ${
+              skipped === 1
+                ? msg(html`<strong>${skipped}</strong> skipped`, {
+                    id: 'skipped-one',
+                  })
+                : msg(html`<strong>${skipped}</strong> skipped`)
+            }
+          </span>
           <span>${msg(html`<strong>${pending}</strong> to send`)}</span>
           <span class="of">${msg(str`of ${total}`)}</span>
         </p>

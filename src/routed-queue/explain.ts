@@ -54,9 +54,13 @@ function figure(
 ): string {
   switch (policy) {
     case 'MOST_AVAILABLE':
-      return msg(str`${c.spare} of ${c.capacity} spare`);
+      return c.spare === 1
+        ? msg(str`${c.spare} of ${c.capacity} spare`, { id: 'spare-one' })
+        : msg(str`${c.spare} of ${c.capacity} spare`);
     case 'LEAST_ACTIVE':
-      return msg(str`${c.openConversations} open`);
+      return c.openConversations === 1
+        ? msg(str`${c.openConversations} open`, { id: 'open-one' })
+        : msg(str`${c.openConversations} open`);
     case 'LONGEST_IDLE':
       return c.lastAssignedAt
         ? msg(str`last assigned ${formatFullTime(c.lastAssignedAt, timeZone)}`)
@@ -129,8 +133,20 @@ function notListed(decision: RoutingDecision): string {
       omitted.eligible,
       (n: string) => msg(str`${n} more who could have taken it`),
     ],
-    [omitted.away, (n: string) => msg(str`${n} away`)],
-    [omitted.offline, (n: string) => msg(str`${n} offline`)],
+    [
+      omitted.away,
+      (n: string) =>
+        n === '1'
+          ? msg(str`${n} away`, { id: 'away-one' })
+          : msg(str`${n} away`),
+    ],
+    [
+      omitted.offline,
+      (n: string) =>
+        n === '1'
+          ? msg(str`${n} offline`, { id: 'offline-one' })
+          : msg(str`${n} offline`),
+    ],
     [omitted.full, (n: string) => msg(str`${n} at capacity`)],
   ] as const;
   const counted = parts

@@ -383,10 +383,20 @@ export class RoutedQueue extends LiveElement {
           class="load ${full ? 'full' : ''}"
           aria-label=${
             stretch
-              ? msg(
-                  str`${agent.openConversations} open of ${agent.capacity}, up to ${agent.maxCapacity} on request`,
-                )
-              : msg(str`${agent.openConversations} open of ${agent.capacity}`)
+              ? agent.openConversations === 1
+                ? msg(
+                    str`${agent.openConversations} open of ${agent.capacity}, up to ${agent.maxCapacity} on request`,
+                    { id: 'open-of-up-to-one' },
+                  )
+                : msg(
+                    str`${agent.openConversations} open of ${agent.capacity}, up to ${agent.maxCapacity} on request`,
+                  )
+              : agent.openConversations === 1
+                ? msg(
+                    str`${agent.openConversations} open of ${agent.capacity}`,
+                    { id: 'open-of-one' },
+                  )
+                : msg(str`${agent.openConversations} open of ${agent.capacity}`)
           }
           >${agent.openConversations} /
           ${agent.capacity}${
@@ -398,7 +408,13 @@ export class RoutedQueue extends LiveElement {
           }${
             agent.pendingOffers > 0
               ? html`<span class="max"
-                  >${msg(str` · ${agent.pendingOffers} offered`)}</span
+                  >${
+                    agent.pendingOffers === 1
+                      ? msg(str` · ${agent.pendingOffers} offered`, {
+                          id: 'offered-one',
+                        })
+                      : msg(str` · ${agent.pendingOffers} offered`)
+                  }</span
                 >`
               : nothing
           }</span

@@ -83,6 +83,10 @@ describe('languages', () => {
     expect(renderedText(deep(queue, '.status.available'))).to.equal(
       'Disponible',
     );
+    // One of a thing agrees in number: Ben holds one conversation.
+    expect(deep(queue, '.agent .load').getAttribute('aria-label')).to.equal(
+      '1 abierta de 3',
+    );
     expect(renderedText(deep(queue, '.why'))).to.match(
       /^Ben Okafor tenía la mayor capacidad libre \(3 libres de 3\)\. Los demás: /,
     );

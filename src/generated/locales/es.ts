@@ -9,7 +9,8 @@
     /* eslint-disable @typescript-eslint/no-explicit-any */
 
     export const templates = {
-      'h2278e0b58fbbad30': html`${0} pidió ayuda · escribió ${1}`,
+      'away-one': str`${0} ausente`,
+'h2278e0b58fbbad30': html`${0} pidió ayuda · escribió ${1}`,
 'h23f5fbc7a4da8f85': html`Responder a <bdi>${0}</bdi>`,
 'h276ae237ecb3dc95': html`<strong>${0}</strong> por enviar`,
 'h282bcf9bd7c8dcb8': html`asignada a ${0}`,
@@ -31,6 +32,11 @@
 'he3b1bc61e7ecc305': html`a <bdi>${0}</bdi>`,
 'hfc85881c7a034d5f': html`· campaña <bdi>${0}</bdi>`,
 'hff70b1ab562fe49c': html`${0} volvió a recibir SMS · escribió ${1}`,
+'offered-one': str` · ${0} ofrecida`,
+'offline-one': str`${0} desconectado`,
+'open-of-one': str`${0} abierta de ${1}`,
+'open-of-up-to-one': str`${0} abierta de ${1}, hasta ${2} a petición`,
+'open-one': str`${0} abierta`,
 's033bbc8f038c9e3c': `Indica en el atributo conversation-id la conversación.`,
 's0382d73823585617': str`${0}: ${1}`,
 's061f2d7b281575b5': `Reconectando… Los cambios se verán cuando vuelva la conexión.`,
@@ -192,6 +198,7 @@
 'sececb48b4688a29b': `Ausente`,
 'seed20ed7629c3b45': str`${0} pidió ayuda.`,
 'sefc8e08d71b8530f': `Agentes`,
+'sent-one': html`<strong>${0}</strong> enviado`,
 'sf1a78dd2508964c3': `Foto`,
 'sf20939fb8953c0a0': `de vuelta en la cola: el agente se desconectó`,
 'sf2d5ffb20d61fcf8': `Programada`,
@@ -202,5 +209,7 @@
 'sf9ca84a52d7ac92d': `Esperó en la cola; luego `,
 'sfab67a15dacd7abd': `No se pudo cargar esta bandeja.`,
 'sffaf97cc833e8248': str`hasta ${0} mensajes cada 5 minutos`,
+'skipped-one': html`<strong>${0}</strong> omitido`,
+'spare-one': str`${0} libre de ${1}`,
     };
   
