@@ -573,6 +573,18 @@ export class SmsTimeline extends LiveElement {
     } finally {
       this.loadingEarlier = false;
     }
+    // Still at the top (the reader kept scrolling up while it loaded, and
+    // a scroll already at the top makes no event): the next page too.
+    const log = this.log;
+    if (
+      log &&
+      this.nextCursor &&
+      !this.earlierError &&
+      !this.stickToBottom &&
+      log.scrollTop < 200
+    ) {
+      requestAnimationFrame(() => void this.loadEarlier());
+    }
   }
 
   /** The first row in view, and how far below the log's top it is. */
