@@ -16,6 +16,7 @@ import * as routedQueue from '../stories/routed-queue.stories.js';
 import * as smsComposer from '../stories/sms-composer.stories.js';
 import * as smsTimeline from '../stories/sms-timeline.stories.js';
 import { THEMES } from '../stories/themes.js';
+import './helpers/virtualizer-errors.js';
 import { setLocale } from '../src/shared/locale.js';
 
 type Args = Record<string, unknown>;
