@@ -166,8 +166,10 @@ export class NumberHovercard extends LitElement {
   }
 
   protected override render() {
-    // Named as it draws, so the name follows the language.
-    this.internals.ariaLabel = msg('Numbers of this SMS');
+    // Named as it draws, so the name follows the language. A stamp it
+    // describes is described by this name, so the name carries the
+    // numbers themselves, not only what they are.
+    this.internals.ariaLabel = this.numbersInWords();
     return html`
       <div class="card" part="card">
         <dl>
@@ -195,6 +197,16 @@ export class NumberHovercard extends LitElement {
         </p>
       </div>
     `;
+  }
+
+  /** "Numbers of this SMS: from (415) 555-0100, Gold Members; to …". */
+  private numbersInWords(): string {
+    const side = (number: string, label: string) =>
+      [number ? formatPhone(number) : '', label].filter(Boolean).join(', ');
+    const from = side(this.from, this.fromLabel);
+    const to = side(this.to, this.toLabel);
+    if (!from && !to) return msg('Numbers of this SMS');
+    return msg(str`Numbers of this SMS: from ${from}; to ${to}`);
   }
 
   private renderCopy(which: 'from' | 'to', number: string) {
@@ -271,14 +283,24 @@ export class NumberHovercard extends LitElement {
     // shadow roots, so an anchor given as `anchor` (which may live in
     // another root) is tied to it by element reference. The browser honours
     // that only where the card is in the anchor's tree or one above it.
+    // What else describes the anchor stays: the card adds itself to it,
+    // and on leaving takes only itself away.
     if (this.wired && this.tiedByReference) {
-      this.wired.ariaDescribedByElements = null;
+      const others = (this.wired.ariaDescribedByElements ?? []).filter(
+        (element) => element !== this,
+      );
+      this.wired.ariaDescribedByElements = others.length > 0 ? others : null;
     }
     this.tiedByReference =
       anchor !== undefined &&
       anchor.getRootNode() !== this.getRootNode() &&
       'ariaDescribedByElements' in anchor;
-    if (this.tiedByReference) anchor!.ariaDescribedByElements = [this];
+    if (this.tiedByReference) {
+      anchor!.ariaDescribedByElements = [
+        ...(anchor!.ariaDescribedByElements ?? []),
+        this,
+      ];
+    }
     this.wired = anchor;
   }
 

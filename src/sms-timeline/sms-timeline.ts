@@ -320,7 +320,10 @@ export class SmsTimeline extends LiveElement {
       return html`<div class="row" tabindex="-1" data-index=${index}>
         ${renderOutgoing(entry, this.names, {
           retry: () => this.retry(entry),
-          discard: () => outbox.dismiss(entry.localId),
+          discard: () => {
+            outbox.dismiss(entry.localId);
+            this.keepFocus();
+          },
         })}
       </div>`;
     }
@@ -343,6 +346,23 @@ export class SmsTimeline extends LiveElement {
 
   private retry(reply: OutgoingReply): void {
     void outbox.retry(this.live.client, reply.localId);
+    this.keepFocus();
+  }
+
+  /**
+   * A reply's buttons go with it (sent again, or discarded): focus stays
+   * in the timeline, on its log, instead of falling to the page.
+   */
+  private keepFocus(): void {
+    // The virtualizer draws the changed row a frame or two after this
+    // element's own update.
+    void this.updateComplete.then(async () => {
+      for (let frame = 0; frame < 3; frame++) {
+        await new Promise((resolve) => requestAnimationFrame(resolve));
+      }
+      const active = this.shadowRoot?.activeElement;
+      if (!active || !active.isConnected) this.log?.focus();
+    });
   }
 
   private get virtualizer() {

@@ -203,7 +203,7 @@ export function renderOutgoing(
 ) {
   const status =
     reply.status === 'failed'
-      ? html`<span class="failed"
+      ? html`<span class="failed" role="alert"
             >${msg(str`Not sent: ${reply.error ?? ''}`)}</span
           >
           <button class="action" type="button" @click=${actions.retry}>

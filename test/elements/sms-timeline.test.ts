@@ -518,10 +518,23 @@ describe('<sms-timeline>', () => {
           'Second try Ben Okafor · Not sent: The SMS gateway is busy. Try again Discard',
         ),
       );
+      // The failure is said, not only shown.
+      expect(deep(element, '.pending .failed').getAttribute('role')).to.equal(
+        'alert',
+      );
       refuse = false;
-      deep<HTMLButtonElement>(element, '.pending button').click();
+      const retry = deep<HTMLButtonElement>(element, '.pending button');
+      retry.focus();
+      retry.click();
       await eventually(() => expect(pending(element)).to.equal(null));
       expect(renderedText(deep(element, '.log'))).to.contain('Second try');
+      // Its buttons went with it; focus stayed in the timeline.
+      await eventually(() =>
+        expect(
+          element.shadowRoot!.activeElement === deep(element, '.log'),
+          'focus',
+        ).to.equal(true),
+      );
     });
 
     it('keeps a failed reply when the timeline reloads', async () => {

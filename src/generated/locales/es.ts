@@ -126,6 +126,7 @@
 's7256318cffd6287e': `Cargando la bandeja…`,
 's740d542bbe696de5': `Leído`,
 's747944ebcd668e84': `El cliente`,
+'s75660c994b66cdc7': str`Números de este SMS: de ${0}; para ${1}`,
 's7706e6d5cb27ea95': str`${0}, por ${1} y ${2}`,
 's78e99b96c2708383': `Enviado.`,
 's7e87d56ff6582baf': str`${0} libres de ${1}`,
