@@ -70,6 +70,8 @@ export function isTimeZone(zone: string): boolean {
 interface Formats {
   dateTime: Intl.DateTimeFormat;
   relative: Intl.RelativeTimeFormat;
+  /** A day as YYYY-MM-DD, for counting calendar days. */
+  day: Intl.DateTimeFormat;
 }
 
 const formats = new Map<string, Formats>();
@@ -90,6 +92,7 @@ function formatsFor(timeZone: string | undefined): Formats {
         timeZone,
       }),
       relative: new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }),
+      day: new Intl.DateTimeFormat('en-CA', { timeZone }),
     };
     formats.set(key, found);
   }
@@ -102,32 +105,41 @@ export function formatNumber(n: number): string {
 }
 
 /** Steps of a relative time: below `under` seconds, counted in `unit`. */
-const STEPS: {
-  under: number;
-  unit: Intl.RelativeTimeFormatUnit;
-  size: number;
-}[] = [
-  { under: 45, unit: 'second', size: 1 },
-  { under: 45 * 60, unit: 'minute', size: 60 },
-  { under: 22 * 3600, unit: 'hour', size: 3600 },
-  { under: 6.5 * 86400, unit: 'day', size: 86400 },
-];
+/** Which calendar day `ms` falls on in `timeZone`, as a day count. */
+function dayNumber(ms: number, timeZone: string | undefined): number {
+  const [year, month, day] = formatsFor(timeZone)
+    .day.format(ms)
+    .split('-')
+    .map(Number);
+  return Date.UTC(year!, month! - 1, day!) / 86_400_000;
+}
 
 /**
  * How long ago (or how soon) `iso` is from `now`, as "5 minutes ago",
- * "yesterday" or "in 2 hours"; '' for a week or more away, which reads
- * better as a date.
+ * "3 hours ago", "yesterday" or "in 2 hours"; '' for a week or more away,
+ * which reads better as a date. Within the hour it counts minutes, within
+ * the same day hours, and past that calendar days in `timeZone` (the
+ * browser's when left out): 23:30 and 01:00 the same day are "22 hours
+ * ago", not "yesterday".
  */
-export function formatRelative(iso: string, now: Date): string {
+export function formatRelative(
+  iso: string,
+  now: Date,
+  timeZone?: string,
+): string {
   const at = Date.parse(iso);
   if (Number.isNaN(at)) return '';
   const seconds = (at - now.getTime()) / 1000;
-  const step = STEPS.find((s) => Math.abs(seconds) < s.under);
-  if (!step) return '';
   const { relative } = formatsFor(undefined);
   // Under a minute reads as "now", either way.
-  if (step.unit === 'second') return relative.format(0, 'second');
-  return relative.format(Math.round(seconds / step.size), step.unit);
+  if (Math.abs(seconds) < 45) return relative.format(0, 'second');
+  if (Math.abs(seconds) < 45 * 60) {
+    return relative.format(Math.round(seconds / 60), 'minute');
+  }
+  const days = dayNumber(at, timeZone) - dayNumber(now.getTime(), timeZone);
+  if (days === 0) return relative.format(Math.round(seconds / 3600), 'hour');
+  if (Math.abs(days) >= 7) return '';
+  return relative.format(days, 'day');
 }
 
 /**
@@ -142,7 +154,10 @@ export function formatTime(
 ): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
-  return formatRelative(iso, now) || formatsFor(timeZone).dateTime.format(date);
+  return (
+    formatRelative(iso, now, timeZone) ||
+    formatsFor(timeZone).dateTime.format(date)
+  );
 }
 
 /** The full date and time, for a `title` or screen readers. */

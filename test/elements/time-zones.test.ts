@@ -115,6 +115,22 @@ describe('relative times', () => {
     expect(formatRelative(ago(8 * 86400), NOW)).to.equal('');
   });
 
+  it('counts calendar days in the zone, not blocks of 24 hours', () => {
+    const late = new Date('2026-07-01T23:30:00.000Z');
+    // Early the same day: hours, not "yesterday".
+    expect(formatRelative('2026-07-01T01:00:00.000Z', late, 'UTC')).to.equal(
+      '22 hours ago',
+    );
+    // Just after midnight the day before: yesterday, not "2 days ago".
+    expect(formatRelative('2026-06-30T00:10:00.000Z', late, 'UTC')).to.equal(
+      'yesterday',
+    );
+    // The same moments, seen from Tokyo (already July 2 there).
+    expect(
+      formatRelative('2026-07-01T01:00:00.000Z', late, 'Asia/Tokyo'),
+    ).to.equal('yesterday');
+  });
+
   it('never goes behind a stamp it has heard, whatever a slow answer says', () => {
     const clock = new EngineClock();
     clock.observe('2026-07-01T16:15:00.000Z');
