@@ -86,6 +86,15 @@ export function route(store: Store, conversation: ConversationRecord): void {
     return;
   }
   enqueue(store, conversation, conversation.createdSeq);
+  queued(store, conversation, decision);
+}
+
+/** Tells that a conversation waits in its inbox's queue, and why. */
+export function queued(
+  store: Store,
+  conversation: ConversationRecord,
+  decision = decisionFor(store, conversation),
+): void {
   store.emit('conversation.updated', store.conversationView(conversation));
   routingItem(store, conversation, null, 'QUEUED', decision);
 }

@@ -6,7 +6,14 @@
  * every eligible agent has, it waits in the queue.
  */
 import type { Offer, RoutingDecision } from '../../src/sdk/schemas.js';
-import { assign, drain, enqueue, route, routingItem } from './assignment.js';
+import {
+  assign,
+  drain,
+  enqueue,
+  queued,
+  route,
+  routingItem,
+} from './assignment.js';
 import { EngineError, notFound } from './errors.js';
 import type {
   AgentRecord,
@@ -108,6 +115,7 @@ export function acceptOffer(store: Store, id: string): Offer {
 export function declineOffer(store: Store, id: string): Offer {
   const offer = pending(store, id);
   passOn(store, offer, 'DECLINED');
+  route(store, store.conversation(offer.conversationId));
   // What the offer held is free for a conversation waiting behind it.
   drain(store);
   return view(offer);
@@ -116,7 +124,10 @@ export function declineOffer(store: Store, id: string): Offer {
 /**
  * Offers whose time has run out, as the clock now stands: each agent who
  * missed one is set AWAY, as TaskRouter and Gladly do, and the
- * conversation goes on to the next agent.
+ * conversation goes on to the next agent. Every miss is settled before
+ * anything is routed again, so no conversation is offered to an agent who
+ * is going AWAY in the same moment; they all go back in their place by
+ * arrival and the queue gives them on in that order.
  */
 export function expireOffers(store: Store): void {
   const now = store.clock.now().getTime();
@@ -125,9 +136,13 @@ export function expireOffers(store: Store): void {
     .map((id) => offers.get(id)!)
     .filter((o) => o.expiresAtMs <= now)
     .sort((a, b) => a.expiresAtMs - b.expiresAtMs);
+  const missed: ConversationRecord[] = [];
   for (const offer of due) {
     if (offer.status !== 'PENDING') continue;
     const agent = passOn(store, offer, 'MISSED');
+    const conversation = store.conversation(offer.conversationId);
+    enqueue(store, conversation, conversation.createdSeq);
+    missed.push(conversation);
     if (agent.status === 'AVAILABLE') {
       agent.status = 'AWAY';
       store.changed(agent);
@@ -137,6 +152,10 @@ export function expireOffers(store: Store): void {
     }
   }
   drain(store);
+  // What nobody could take says so, as a first routing would.
+  for (const conversation of missed) {
+    if (store.state.queuedSeq.has(conversation.id)) queued(store, conversation);
+  }
 }
 
 /**
@@ -160,8 +179,8 @@ export function withdrawOffers(store: Store, agent: AgentRecord): void {
 }
 
 /**
- * Ends the offer as declined or missed, remembers that this agent passed,
- * and routes the conversation again; with nobody left, it waits.
+ * Ends the offer as declined or missed and remembers that this agent
+ * passed; the caller routes the conversation again.
  */
 function passOn(
   store: Store,
@@ -175,6 +194,5 @@ function passOn(
   store.state.passedBy.set(conversation.id, passed);
   store.emit('agent.updated', store.agentView(agent));
   routingItem(store, conversation, agent.id, status);
-  route(store, conversation);
   return agent;
 }

@@ -110,6 +110,31 @@ describe('offers', () => {
     expect(reasons).to.deep.equal(['OFFERED', 'MISSED', 'OFFERED']);
   });
 
+  it('offers nothing to an agent who missed an offer at the same moment', () => {
+    // Julie's offer is Amara's, her only room; Alan's is Ben's, who has
+    // room for one more. Both run out together, Julie's first.
+    const t = offering();
+    t.engine.updateAgent(t.amara.id, { capacity: 1 });
+    t.engine.updateAgent(t.ben.id, { capacity: 2, status: 'AWAY' });
+    t.sms(JULIE);
+    t.engine.updateAgent(t.ben.id, { status: 'AVAILABLE' });
+    t.sms(customerNumber(1));
+    t.engine.advanceClock(30);
+    // Julie is not offered to Ben, who is going AWAY in this same moment,
+    // only to be withdrawn again: with nobody left, both wait.
+    for (const [phone, first] of [
+      [JULIE, t.amara.id],
+      [customerNumber(1), t.ben.id],
+    ] as const) {
+      const history = t.engine.getRoutingHistory(t.conversationOf(phone).id);
+      expect(history.map((r) => [r.reason, r.agentId])).to.deep.equal([
+        ['OFFERED', first],
+        ['MISSED', first],
+        ['QUEUED', null],
+      ]);
+    }
+  });
+
   it('reroutes an agent’s pending offers at once when they go OFFLINE', () => {
     const t = offering();
     t.sms(JULIE);
