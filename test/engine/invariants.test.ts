@@ -436,6 +436,15 @@ const REGRESSIONS: Record<string, Op[]> = {
     { kind: 'sms', person: 1, line: 2, sid: 1, body: 0 },
     { kind: 'answer', pick: 0, accept: false },
   ],
+  'an agent misses one offer as another is made to them at the same moment': [
+    { kind: 'sms', person: 0, line: 0, sid: 0, body: 0 },
+    { kind: 'settings', inbox: 1, sticky: false, requeue: false, offer: true },
+    { kind: 'sms', person: 0, line: 2, sid: 1, body: 0 },
+    { kind: 'sms', person: 0, line: 1, sid: 2, body: 0 },
+    { kind: 'sms', person: 1, line: 1, sid: 3, body: 0 },
+    { kind: 'close', pick: 0 },
+    { kind: 'clock', ms: 30000 },
+  ],
 };
 
 describe('engine invariants, over random sequences', function () {
