@@ -24,6 +24,7 @@ import {
 } from '../shared/outbox.js';
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
 import { styles } from './sms-timeline.styles.js';
+import { MarkerSweeper } from './marker-sweeper.js';
 import { mergeItems } from './timeline-order.js';
 import { TimelineLayout } from './timeline-layout.js';
 import { TimelineNames } from './timeline-names.js';
@@ -152,6 +153,9 @@ export class SmsTimeline extends LiveElement {
   protected override updated(): void {
     if (this.stickToBottom) void this.settleAtFoot();
   }
+
+  /** Takes away what lit leaves of the rows the virtualizer stops drawing. */
+  private readonly sweeper = new MarkerSweeper(this, () => this.log);
 
   /** A reply this page sent: shown at once, and as an item once sent. */
   private readonly replies = new OutboxController(

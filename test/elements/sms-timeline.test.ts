@@ -704,6 +704,40 @@ describe('<sms-timeline>', () => {
     );
   });
 
+  it('leaves nothing behind of the rows it stops drawing (lit/lit#5298)', async () => {
+    longHistory();
+    const element = await render();
+    const log = deep(element, '.log');
+    await eventually(() => expect(log.scrollTop).to.be.above(0));
+    // Read up to the top, paging history in, then down again, twice.
+    for (let sweep = 0; sweep < 2; sweep++) {
+      for (let step = 0; step <= 20; step++) {
+        log.dispatchEvent(new WheelEvent('wheel', { deltaY: -100 }));
+        log.scrollTop = log.scrollHeight * (1 - step / 20);
+        await frames(1);
+      }
+      // At the top, the reader keeps turning the wheel until it all loads.
+      await eventually(() => {
+        scrollToTop(log);
+        expect(renderedText(element)).to.contain('July Sale early access');
+      });
+      for (let step = 0; step <= 20; step++) {
+        log.dispatchEvent(new WheelEvent('wheel', { deltaY: 100 }));
+        log.scrollTop = log.scrollHeight * (step / 20);
+        await frames(1);
+      }
+    }
+    await frames(5);
+    // Each drawn row has its two markers; a few more mark the list itself.
+    const rows = log.querySelectorAll(':scope > [data-index]').length;
+    const markers = [...log.childNodes].filter(
+      (n) => n.nodeType === Node.COMMENT_NODE,
+    ).length;
+    expect(markers, `${markers} markers for ${rows} rows`).to.be.at.most(
+      2 * rows + 4,
+    );
+  });
+
   it('says when earlier messages could not load, and "Try again" loads them', async () => {
     longHistory();
     let refusing = true;
