@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type PropertyValues } from 'lit';
 import type { SmsKitClient } from '../sdk/client.js';
 import type { Campaign, EngineEvent } from '../sdk/schemas.js';
-import { failureOf } from '../shared/failure.js';
+import { failureOf, kitFailure, type Failure } from '../shared/failure.js';
 import { formatFullTime, formatPhone, formatTime } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
 import {
@@ -85,7 +85,7 @@ export class CampaignProgress extends LiveElement {
   declare canStop: boolean;
   declare protected campaign: Campaign | undefined;
   declare protected stopping: boolean;
-  declare protected refusal: string;
+  declare protected refusal: Failure | undefined;
   /** The latest update heard for this campaign, even while loading. */
   private heard?: Campaign;
 
@@ -95,14 +95,14 @@ export class CampaignProgress extends LiveElement {
     this.canStop = false;
     this.campaign = undefined;
     this.stopping = false;
-    this.refusal = '';
+    this.refusal = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('campaignId') && changed.get('campaignId') !== undefined) {
       this.campaign = undefined;
       this.heard = undefined;
-      this.refusal = '';
+      this.refusal = undefined;
       this.stopping = false;
       this.reload();
     }
@@ -190,7 +190,7 @@ export class CampaignProgress extends LiveElement {
         }
         ${
           this.refusal
-            ? html`<p class="refused" role="alert">${this.refusal}</p>`
+            ? html`<p class="refused" role="alert">${this.refusal.message}</p>`
             : nothing
         }
       </section>`;
@@ -223,7 +223,7 @@ export class CampaignProgress extends LiveElement {
     if (this.stopping) return;
     const id = this.campaignId;
     this.stopping = true;
-    this.refusal = '';
+    this.refusal = undefined;
     try {
       const campaign = await this.live.client.stopCampaign(id);
       // The element may show another campaign by now.
@@ -237,7 +237,7 @@ export class CampaignProgress extends LiveElement {
         }),
       );
     } catch (error) {
-      if (id === this.campaignId) this.refusal = failureOf(error).message;
+      if (id === this.campaignId) this.refusal = failureOf(error);
     } finally {
       if (id === this.campaignId) this.stopping = false;
     }
@@ -248,10 +248,12 @@ export class CampaignProgress extends LiveElement {
     isCurrent: () => boolean,
   ): Promise<void> {
     if (!this.campaignId) {
-      this.fail({
-        retryable: false,
-        message: msg('Set the campaign-id attribute to the campaign to show.'),
-      });
+      this.fail(
+        kitFailure(
+          () => msg('Set the campaign-id attribute to the campaign to show.'),
+          false,
+        ),
+      );
       return;
     }
     try {

@@ -8,7 +8,7 @@ import type {
   InboxQueue,
   PendingOffer,
 } from '../sdk/schemas.js';
-import { failureOf } from '../shared/failure.js';
+import { failureOf, kitFailure, type Failure } from '../shared/failure.js';
 import {
   formatFullTime,
   formatName,
@@ -106,7 +106,7 @@ export class RoutedQueue extends LiveElement {
    * Why the last answer was refused. It stays after the offer's row goes
    * (a refused offer has usually just run out), until the next answer.
    */
-  declare protected refusal: string;
+  declare protected refusal: Failure | undefined;
 
   private requested = 0;
   private applied = 0;
@@ -138,7 +138,7 @@ export class RoutedQueue extends LiveElement {
     this.agentId = '';
     this.queue = undefined;
     this.answering = new Set();
-    this.refusal = '';
+    this.refusal = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -180,7 +180,7 @@ export class RoutedQueue extends LiveElement {
         ${queue.offers.length > 0 ? this.renderOffers(queue) : nothing}
         ${
           this.refusal
-            ? html`<p class="refused" role="alert">${this.refusal}</p>`
+            ? html`<p class="refused" role="alert">${this.refusal.message}</p>`
             : nothing
         }
         <h3>
@@ -292,7 +292,7 @@ export class RoutedQueue extends LiveElement {
   private async answer(offer: PendingOffer, accepted: boolean): Promise<void> {
     if (this.answering.has(offer.id)) return;
     this.answering = new Set([...this.answering, offer.id]);
-    this.refusal = '';
+    this.refusal = undefined;
     const hadFocus = this.shadowRoot?.activeElement != null;
     try {
       const client = this.live.client;
@@ -312,10 +312,13 @@ export class RoutedQueue extends LiveElement {
       );
     } catch (error) {
       const who = formatName(offer.customerName);
-      const why = failureOf(error).message;
-      this.refusal = accepted
-        ? msg(str`Couldn’t accept ${who}: ${why}`)
-        : msg(str`Couldn’t decline ${who}: ${why}`);
+      const failure = failureOf(error);
+      this.refusal = kitFailure(() => {
+        const why = failure.message;
+        return accepted
+          ? msg(str`Couldn’t accept ${who}: ${why}`)
+          : msg(str`Couldn’t decline ${who}: ${why}`);
+      }, failure.retryable);
     } finally {
       const answering = new Set(this.answering);
       answering.delete(offer.id);
@@ -438,10 +441,12 @@ export class RoutedQueue extends LiveElement {
     isCurrent: () => boolean,
   ): Promise<void> {
     if (!this.inboxId) {
-      this.fail({
-        retryable: false,
-        message: msg('Set the inbox-id attribute to the inbox to show.'),
-      });
+      this.fail(
+        kitFailure(
+          () => msg('Set the inbox-id attribute to the inbox to show.'),
+          false,
+        ),
+      );
       return;
     }
     // Answers apply in the order their requests left, so a slow answer

@@ -1,22 +1,46 @@
 import { msg } from '@lit/localize';
 import { ApiHttpError, ApiNetworkError } from '../sdk/errors.js';
 
-/** What an element says when loading failed, and whether to offer a retry. */
+/** What an element says when something failed, and whether to offer a retry. */
 export interface Failure {
-  message: string;
+  /**
+   * Read at render: the kit's own words come out in the language of the
+   * moment, even after a switch. The server's own words are as it sent them.
+   */
+  readonly message: string;
   /** False when trying again cannot help: an unknown id, a bad request. */
-  retryable: boolean;
+  readonly retryable: boolean;
+  /** 'network' when the server could not be reached at all. */
+  readonly reason?: 'network';
 }
 
-/** Reads a load's error as a person would want it told. */
+/** A failure the kit words itself; `say` is asked each time it is shown. */
+export const kitFailure = (say: () => string, retryable: boolean): Failure => ({
+  get message() {
+    return say();
+  },
+  retryable,
+});
+
+// A lost connection is said in words, not with the URL that failed.
+const unreachable: Failure = {
+  get message() {
+    return msg('The server could not be reached; check the connection.');
+  },
+  retryable: true,
+  reason: 'network',
+};
+
+/**
+ * A failure as it comes back from storage (JSON keeps what it said, not
+ * how to say it): one the kit words is worded again.
+ */
+export const revivedFailure = (stored: Failure): Failure =>
+  stored.reason === 'network' ? unreachable : stored;
+
+/** Reads an error as a person would want it told. */
 export function failureOf(error: unknown): Failure {
-  // A lost connection is said in words, not with the URL that failed.
-  if (error instanceof ApiNetworkError) {
-    return {
-      message: msg('The server could not be reached; check the connection.'),
-      retryable: true,
-    };
-  }
+  if (error instanceof ApiNetworkError) return unreachable;
   const message = error instanceof Error ? error.message : String(error);
   const refused =
     error instanceof ApiHttpError &&

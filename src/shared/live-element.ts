@@ -31,8 +31,7 @@ export abstract class LiveElement extends LitElement {
     apiBase: { attribute: 'api-base' },
     timeZone: { attribute: 'time-zone' },
     status: { state: true },
-    error: { state: true },
-    retryable: { state: true },
+    failure: { state: true },
     stream: { state: true },
   };
 
@@ -44,8 +43,8 @@ export abstract class LiveElement extends LitElement {
   /** The zone times are shown in, as it resolves. */
   protected readonly zone = new TimeZoneController(this);
   declare protected status: LoadStatus;
-  declare protected error: string;
-  declare protected retryable: boolean;
+  /** Why loading failed, while `status` is 'error'. */
+  declare protected failure: Failure | undefined;
   /** The event stream's state, for the reconnecting notice. */
   declare protected stream: StreamStatus;
 
@@ -70,8 +69,7 @@ export abstract class LiveElement extends LitElement {
     this.apiBase = '';
     this.timeZone = '';
     this.status = 'loading';
-    this.error = '';
-    this.retryable = true;
+    this.failure = undefined;
     this.stream = 'idle';
   }
 
@@ -103,9 +101,8 @@ export abstract class LiveElement extends LitElement {
     this.live.reload();
   }
 
-  protected fail({ message, retryable }: Failure): void {
-    this.error = message;
-    this.retryable = retryable;
+  protected fail(failure: Failure): void {
+    this.failure = failure;
     this.status = 'error';
   }
 
@@ -132,9 +129,9 @@ export abstract class LiveElement extends LitElement {
     }
     if (this.status !== 'error') return undefined;
     return html`<div class="state error" part="state" role="alert">
-      <p>${failed} ${this.error}</p>
+      <p>${failed} ${this.failure?.message}</p>
       ${
-        this.retryable
+        this.failure?.retryable
           ? html`<button
               class="action"
               type="button"

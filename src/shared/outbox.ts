@@ -7,7 +7,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SmsKitClient } from '../sdk/client.js';
 import type { TimelineItem } from '../sdk/schemas.js';
-import { failureOf } from './failure.js';
+import { failureOf, revivedFailure, type Failure } from './failure.js';
 
 export type ReplyStatus = 'sending' | 'sent' | 'failed';
 
@@ -21,11 +21,15 @@ export interface OutgoingReply {
   status: ReplyStatus;
   /** When the agent sent it, ISO 8601. */
   sentAt: string;
-  /** Why it failed, in words. */
-  error?: string;
+  /** Why it failed. */
+  failure?: Failure;
   /** The timeline item the API made of it, once sent. */
   item?: TimelineItem;
 }
+
+/** A failed reply read back from storage. */
+const revive = (reply: OutgoingReply): OutgoingReply =>
+  reply.failure ? { ...reply, failure: revivedFailure(reply.failure) } : reply;
 
 /** Sent replies kept per conversation, for timelines that have not yet heard them. */
 const KEEP_SENT = 20;
@@ -68,7 +72,7 @@ export class Outbox {
     let list = this.replies.get(conversationId);
     if (!list) {
       const kept = readStorage(FAILED_PREFIX + conversationId);
-      list = kept ? (JSON.parse(kept) as OutgoingReply[]) : [];
+      list = kept ? (JSON.parse(kept) as OutgoingReply[]).map(revive) : [];
       this.replies.set(conversationId, list);
     }
     return list;
@@ -105,7 +109,7 @@ export class Outbox {
     if (!reply || reply.status !== 'failed') {
       throw new Error(`No failed reply ${localId} to send again.`);
     }
-    this.update(reply, { status: 'sending', error: undefined });
+    this.update(reply, { status: 'sending', failure: undefined });
     return this.deliver(client, this.find(localId)!);
   }
 
@@ -169,7 +173,7 @@ export class Outbox {
       });
       patch = { status: 'sent', item };
     } catch (error) {
-      patch = { status: 'failed', error: failureOf(error).message };
+      patch = { status: 'failed', failure: failureOf(error) };
     }
     this.update(reply, patch);
     return { ...reply, ...patch };

@@ -8,7 +8,7 @@ import type {
   Customer,
   EngineEvent,
 } from '../sdk/schemas.js';
-import { failureOf } from '../shared/failure.js';
+import { failureOf, kitFailure } from '../shared/failure.js';
 import { formatName, formatPhone } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
 import {
@@ -248,7 +248,7 @@ export class SmsComposer extends LiveElement {
     return html`<li>
       <p class="failed-text" dir="auto">${reply.body}</p>
       <p class="failed-why" role="alert">
-        ${msg(str`Not sent: ${reply.error ?? ''}`)}
+        ${msg(str`Not sent: ${reply.failure?.message ?? ''}`)}
       </p>
       <button class="action" type="button" @click=${() => this.retry(reply)}>
         ${msg('Try again')}
@@ -321,7 +321,9 @@ export class SmsComposer extends LiveElement {
     if (reply.status === 'sent') {
       this.fire('reply-sent', reply, { item: reply.item });
     } else {
-      this.fire('reply-failed', reply, { error: reply.error });
+      this.fire('reply-failed', reply, {
+        error: reply.failure?.message ?? '',
+      });
     }
   }
 
@@ -346,10 +348,12 @@ export class SmsComposer extends LiveElement {
     isCurrent: () => boolean,
   ): Promise<void> {
     if (!this.conversationId) {
-      this.fail({
-        retryable: false,
-        message: msg('Set the conversation-id attribute to the conversation.'),
-      });
+      this.fail(
+        kitFailure(
+          () => msg('Set the conversation-id attribute to the conversation.'),
+          false,
+        ),
+      );
       return;
     }
     try {

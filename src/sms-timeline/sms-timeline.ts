@@ -14,7 +14,7 @@ import type {
 } from '../sdk/schemas.js';
 import '../sms-attachment/define.js';
 import '../sms-composer/define.js';
-import { failureOf } from '../shared/failure.js';
+import { failureOf, kitFailure } from '../shared/failure.js';
 import { formatName } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
 import {
@@ -530,10 +530,12 @@ export class SmsTimeline extends LiveElement {
   ): Promise<void> {
     const customerId = this.customerId;
     if (!customerId) {
-      this.fail({
-        retryable: false,
-        message: msg('Set the customer-id attribute to the customer to show.'),
-      });
+      this.fail(
+        kitFailure(
+          () => msg('Set the customer-id attribute to the customer to show.'),
+          false,
+        ),
+      );
       return;
     }
     // Only updates heard from now on can be newer than the page asked for.

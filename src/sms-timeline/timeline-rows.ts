@@ -204,7 +204,7 @@ export function renderOutgoing(
   const status =
     reply.status === 'failed'
       ? html`<span class="failed" role="alert"
-            >${msg(str`Not sent: ${reply.error ?? ''}`)}</span
+            >${msg(str`Not sent: ${reply.failure?.message ?? ''}`)}</span
           >
           <button class="action" type="button" @click=${actions.retry}>
             ${msg('Try again')}

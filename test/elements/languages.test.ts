@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
 import '../../src/routed-queue/define.js';
 import '../../src/sms-timeline/define.js';
@@ -7,6 +8,7 @@ import { kitLocale, setLocale } from '../../src/shared/locale.js';
 import { outbox } from '../../src/shared/outbox.js';
 import type { SmsTimeline } from '../../src/sms-timeline/sms-timeline.js';
 import { deep, renderedText } from '../helpers/elements.js';
+import { nextSid } from '../helpers/engine.js';
 import { eventually, useMockServer } from '../helpers/mock.js';
 
 describe('languages', () => {
@@ -90,6 +92,103 @@ describe('languages', () => {
     expect(renderedText(deep(queue, '.why'))).to.match(
       /^Ben Okafor tenía la mayor capacidad libre \(3 libres de 3\)\. Los demás: /,
     );
+  });
+
+  describe('says what went wrong in the language of the moment', () => {
+    it('a load that could not reach the server', async () => {
+      mock.worker.use(
+        http.get('/api/v1/customers/:id/timeline', () => HttpResponse.error()),
+      );
+      const element = await fixture<SmsTimeline>(
+        html`<sms-timeline
+          customer-id=${story.customers.julie}
+        ></sms-timeline>`,
+      );
+      const state = () => renderedText(deep(element, '[part=state]'));
+      await eventually(() =>
+        expect(state()).to.contain('The server could not be reached'),
+      );
+      await setLocale('es');
+      await eventually(() =>
+        expect(state()).to.contain('No se pudo conectar con el servidor'),
+      );
+    });
+
+    it('an attribute left unset', async () => {
+      const element = await fixture(html`<sms-timeline></sms-timeline>`);
+      const state = () => renderedText(deep(element, '[part=state]'));
+      await eventually(() => expect(state()).to.contain('Set the customer-id'));
+      await setLocale('es');
+      await eventually(() =>
+        expect(state()).to.contain('Indica en el atributo customer-id'),
+      );
+    });
+
+    it('a reply that could not be sent', async () => {
+      mock.worker.use(
+        http.post('/api/v1/conversations/:id/messages', () =>
+          HttpResponse.error(),
+        ),
+      );
+      const element = await timeline();
+      const box = await eventually(() =>
+        deep<HTMLTextAreaElement>(element, 'sms-composer', 'textarea'),
+      );
+      box.value = 'On its way';
+      box.dispatchEvent(new InputEvent('input'));
+      box.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+      const failed = () => renderedText(deep(element, '.failed'));
+      await eventually(() =>
+        expect(failed()).to.contain(
+          'Not sent: The server could not be reached',
+        ),
+      );
+      await setLocale('es');
+      await eventually(() =>
+        expect(failed()).to.contain(
+          'No enviado: No se pudo conectar con el servidor',
+        ),
+      );
+    });
+
+    it('an offer the queue could not accept', async () => {
+      mock.engine.updateInbox(story.inboxes.gold, { offerTimeoutSeconds: 30 });
+      mock.worker.use(
+        http.post('/api/v1/offers/:id/accept', () => HttpResponse.error()),
+      );
+      const queue = await fixture(
+        html`<routed-queue
+          inbox-id=${story.inboxes.gold}
+          agent-id=${story.agents.amara}
+        ></routed-queue>`,
+      );
+      mock.engine.receiveSms({
+        messageSid: nextSid(),
+        from: story.phones.marcus,
+        to: story.numbers.gold,
+        body: 'Hi',
+        attachments: [],
+      });
+      const accept = await eventually(() =>
+        deep<HTMLButtonElement>(
+          queue,
+          '[part=offer-actions] button[aria-label="Accept Marcus Reed"]',
+        ),
+      );
+      accept.click();
+      const alert = () => renderedText(deep(queue, '.refused'));
+      await eventually(() =>
+        expect(alert()).to.equal(
+          'Couldn’t accept Marcus Reed: The server could not be reached; check the connection.',
+        ),
+      );
+      await setLocale('es');
+      await eventually(() =>
+        expect(alert()).to.equal(
+          'No se pudo aceptar a Marcus Reed: No se pudo conectar con el servidor; revisa la conexión.',
+        ),
+      );
+    });
   });
 
   it('refuses a language it does not speak, naming the ones it does', async () => {

@@ -45,16 +45,18 @@ export async function fixture(name: string): Promise<string> {
   return response.text();
 }
 
-/** Waits until `check` passes, or fails with its last error. */
-export async function eventually(
-  check: () => void,
+/**
+ * Waits until `check` passes, and gives what it returned; or fails with
+ * its last error.
+ */
+export async function eventually<T>(
+  check: () => T,
   timeoutMs = 3000,
-): Promise<void> {
+): Promise<T> {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
     try {
-      check();
-      return;
+      return check();
     } catch (error) {
       if (performance.now() > deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, 10));
