@@ -1,4 +1,4 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import {
   autoUpdate,
   computePosition,
@@ -11,6 +11,7 @@ import { html, LitElement } from 'lit';
 import { formatPhone, loadPhoneFormatting } from '../shared/format.js';
 import { tokens } from '../shared/styles.js';
 import { styles } from './number-hovercard.styles.js';
+import { KitLanguage } from '../shared/kit-language.js';
 
 /** How long the pointer rests on the anchor before the card opens. */
 const OPEN_DELAY_MS = 150;
@@ -90,7 +91,8 @@ export class NumberHovercard extends LitElement {
     // A group, not a tooltip: it holds buttons. A stamp's aria-describedby
     // names the host, so its text counts even while it is hidden.
     this.internals.role = 'group';
-    updateWhenLocaleChanges(this);
+    // Draws again in a new language, and marks it where the page differs.
+    new KitLanguage(this);
     this.addEventListener('pointerenter', this.onPointerEnter);
     this.addEventListener('pointerleave', this.onPointerLeave);
     // Focus moving on from inside the card closes it, unless back to the

@@ -1,4 +1,4 @@
-import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { msg } from '@lit/localize';
 import {
   html,
   LitElement,
@@ -13,6 +13,7 @@ import type { Failure } from './failure.js';
 import { engineClock } from './engine-clock.js';
 import { loadPhoneFormatting } from './format.js';
 import { TimeZoneController } from './time-zone.js';
+import { KitLanguage } from './kit-language.js';
 
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
@@ -65,7 +66,8 @@ export abstract class LiveElement extends LitElement {
 
   constructor() {
     super();
-    updateWhenLocaleChanges(this);
+    // Draws again in a new language, and marks it where the page differs.
+    new KitLanguage(this);
     this.apiBase = '';
     this.timeZone = '';
     this.status = 'loading';

@@ -1,6 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { TimeZoneController } from './time-zone.js';
+import { KitLanguage } from './kit-language.js';
 
 let nextId = 0;
 
@@ -42,7 +42,8 @@ export class StampedUpdate extends LitElement {
 
   constructor() {
     super();
-    updateWhenLocaleChanges(this);
+    // Draws again in a new language, and marks it where the page differs.
+    new KitLanguage(this);
     this.from = '';
     this.to = '';
     this.fromLabel = '';

@@ -1,6 +1,7 @@
-import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
 import { tokens } from '../shared/styles.js';
+import { KitLanguage } from '../shared/kit-language.js';
 
 function isWebAddress(url: string): boolean {
   try {
@@ -125,7 +126,8 @@ export class SmsAttachment extends LitElement {
 
   constructor() {
     super();
-    updateWhenLocaleChanges(this);
+    // Draws again in a new language, and marks it where the page differs.
+    new KitLanguage(this);
     this.url = '';
     this.contentType = '';
     this.label = '';

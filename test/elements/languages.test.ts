@@ -94,6 +94,38 @@ describe('languages', () => {
     );
   });
 
+  it('marks its words with its language where the page speaks another', async () => {
+    const page = document.documentElement;
+    const pageLang = page.getAttribute('lang');
+    page.setAttribute('lang', 'en-US');
+    try {
+      const element = await timeline();
+      const marked = () =>
+        [...element.shadowRoot!.children]
+          .filter((c) => c.localName !== 'style')
+          .map((c) => c.getAttribute('lang'));
+      expect(marked()).to.not.include('es');
+      expect(marked().every((l) => l === null)).to.equal(true);
+      await setLocale('es');
+      await eventually(() => expect(new Set(marked())).to.have.keys('es'));
+      // An element inside it speaks the language around it: no mark.
+      const marker = deep(element, 'reply-marker');
+      const inner = [...marker.shadowRoot!.children].filter(
+        (c) => c.localName !== 'style',
+      );
+      expect(inner.map((c) => c.getAttribute('lang'))).to.not.include('es');
+      // In a Spanish page, Spanish needs no mark.
+      page.setAttribute('lang', 'es-MX');
+      element.requestUpdate();
+      await eventually(() =>
+        expect(marked().every((l) => l === null)).to.equal(true),
+      );
+    } finally {
+      if (pageLang === null) page.removeAttribute('lang');
+      else page.setAttribute('lang', pageLang);
+    }
+  });
+
   describe('says what went wrong in the language of the moment', () => {
     it('a load that could not reach the server', async () => {
       mock.worker.use(
