@@ -7,6 +7,7 @@
  * browsers and the mini build tree-shakes to a fraction of the size.
  */
 import * as z from 'zod/mini';
+import { VISIBLE } from './text.js';
 
 /** The longest SMS body accepted, in characters (Twilio's own limit). */
 export const MAX_BODY_LENGTH = 1600;
@@ -16,8 +17,6 @@ export const PhoneNumber = z.e164({
 });
 
 const Id = z.string().check(z.minLength(1));
-/** Something a person can see: not empty, not only spaces or zero-widths. */
-const VISIBLE = /[^\s\u200b-\u200d\u2060\ufeff]/u;
 const Name = z
   .string()
   .check(

@@ -19,6 +19,7 @@ import {
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
 import { describeSize, measure } from './segments.js';
 import { styles } from './sms-composer.styles.js';
+import { hasVisibleText } from '../sdk/text.js';
 
 /** What the reply events tell a host page. */
 export interface ReplyDetail {
@@ -164,7 +165,7 @@ export class SmsComposer extends LiveElement {
     const reason = this.blockedIn(conversation);
     const text = outbox.draft(conversation.id);
     const size = measure(text);
-    const empty = text.trim() === '';
+    const empty = !hasVisibleText(text);
     const to = this.customer
       ? formatName(this.customer.name)
       : msg('the customer');
@@ -298,7 +299,7 @@ export class SmsComposer extends LiveElement {
     if (!conversation) return;
     const body = outbox.draft(conversation.id);
     if (this.blockedIn(conversation)) return;
-    if (body.trim() === '' || measure(body).tooLong) return;
+    if (!hasVisibleText(body) || measure(body).tooLong) return;
     outbox.setDraft(conversation.id, '');
     const pending = outbox.send(
       this.live.client,

@@ -12,6 +12,7 @@ import {
   expectNone,
 } from '../helpers/elements.js';
 import { eventually, gatewayBusy, useMockServer } from '../helpers/mock.js';
+import { INVISIBLE } from '../helpers/engine.js';
 
 describe('<sms-composer>', () => {
   const mock = useMockServer();
@@ -84,6 +85,22 @@ describe('<sms-composer>', () => {
     // Nothing went out, nor even started to: a send lists the reply at once.
     expect(outbox.repliesIn(conversationId)).to.deep.equal([]);
     expect(agentMessages()).to.deep.equal([]);
+  });
+
+  it('keeps Send off for text with nothing a person can see', async () => {
+    const element = await render();
+    const send = () => deep<HTMLButtonElement>(element, '[part=send]');
+    for (const blank of INVISIBLE) {
+      outbox.setDraft(conversationId, blank);
+      await element.updateComplete;
+      expect(send().disabled, JSON.stringify(blank)).to.equal(true);
+    }
+    box(element).focus();
+    await sendKeys({ press: 'Enter' });
+    expect(outbox.repliesIn(conversationId)).to.deep.equal([]);
+    outbox.setDraft(conversationId, '\u3164ok');
+    await element.updateComplete;
+    expect(send().disabled).to.equal(false);
   });
 
   it('counts characters as the API does, and never freezes on a pasted book', () => {

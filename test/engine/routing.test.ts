@@ -5,6 +5,7 @@ import { EngineError } from '../../mock-server/engine/errors.js';
 import {
   customerNumber,
   GOLD,
+  INVISIBLE,
   JULIE,
   nextSid,
   OTHER,
@@ -386,14 +387,10 @@ describe('the engine, called directly', () => {
           }),
         'attachments.0.url',
       ],
-      [
-        () =>
-          t.engine.createInbox({
-            name: '\u200b\u200b',
-            phoneNumbers: ['+14155550166'],
-          }),
+      ...INVISIBLE.map((name): [() => unknown, string] => [
+        () => t.engine.createInbox({ name, phoneNumbers: ['+14155550166'] }),
         'name',
-      ],
+      ]),
     ];
     for (const [run, field] of cases) {
       const error = refusal(run);

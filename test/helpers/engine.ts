@@ -127,3 +127,22 @@ export function benAnswersJulie(
 export function openConversationOf(engine: Engine, customerId: string) {
   return engine.listConversations(customerId).find((c) => c.status === 'OPEN');
 }
+
+/**
+ * Texts with nothing a person can see: zero widths, a soft hyphen,
+ * direction marks and overrides, Braille and Hangul blanks, a variation
+ * selector, isolates, the Mongolian vowel separator, a grapheme joiner.
+ */
+export const INVISIBLE = [
+  '\u200b',
+  '\u00ad',
+  '\u200e\u200f',
+  '\u202e',
+  '\u2800',
+  '\u3164',
+  '\u115f\u1160',
+  '\ufe0f',
+  '\u2066\u2069',
+  '\u180e',
+  '\u034f',
+];

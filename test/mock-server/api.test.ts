@@ -5,6 +5,7 @@ import {
 } from '../../mock-server/simulator.js';
 import { useMockServer } from '../helpers/mock.js';
 import { readUntil } from '../helpers/streams.js';
+import { INVISIBLE } from '../helpers/engine.js';
 
 const GOLD = '+14155550100';
 const JULIE = '+14155550142';
@@ -624,7 +625,7 @@ describe('the HTTP API', () => {
 
     it('refuses a blank reply and one over 1,600 characters', async () => {
       const conversation = await julieConversation();
-      for (const body of ['   ', '\u200b', 'x'.repeat(1601)]) {
+      for (const body of ['   ', ...INVISIBLE, 'x'.repeat(1601)]) {
         const reply = await call(
           'POST',
           `/conversations/${conversation.id}/messages`,

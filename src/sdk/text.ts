@@ -1,0 +1,13 @@
+/** What the API counts as text a person can read. */
+
+/**
+ * A character a person can see: not white space, not a control or format
+ * character (zero widths, direction marks, the soft hyphen), not one a
+ * font draws as nothing (Unicode's default-ignorables: the Hangul fillers,
+ * variation selectors, the grapheme joiner), not the blank Braille cell.
+ */
+export const VISIBLE =
+  /[^\p{White_Space}\p{Cc}\p{Cf}\p{Default_Ignorable_Code_Point}\u2800]/u;
+
+/** Whether `text` has anything a person can see, as the API requires. */
+export const hasVisibleText = (text: string): boolean => VISIBLE.test(text);
