@@ -13,7 +13,10 @@ import {
 } from '../mock-server/simulator.js';
 import { renderControls } from './controls.js';
 import { describeEvent } from './event-log.js';
-import { setLocale, type Customer, type KitLocale } from '../src/index.js';
+// Only the language switch and types here: the elements must not load
+// before the mock answers (see below).
+import type { Customer } from '../src/index.js';
+import { setLocale, type KitLocale } from '../src/shared/locale.js';
 import { formatName } from '../src/shared/format.js';
 
 const clock = new OffsetClock();
