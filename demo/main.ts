@@ -105,20 +105,27 @@ function existingCustomer(customerId: string): Customer | undefined {
   }
 }
 
+/** Customers who have texted in, for the picker. */
+const met = new Set<string>();
+
 /** Redraws the customer picker and the controls from the engine's state. */
 async function refresh(): Promise<void> {
   const inboxes = await client.listInboxes();
-  const known = engine
-    .listInboxes()
-    .flatMap((inbox) => engine.getQueue(inbox.id))
-    .flatMap((q) => [...q.waiting, ...q.assignments]);
+  // Whoever waits, is offered or is held in an inbox now joins the
+  // customers met so far: one whose conversation closed keeps their tab.
+  for (const q of engine.listInboxes().map((i) => engine.getQueue(i.id))) {
+    for (const { customerId } of [
+      ...q.waiting,
+      ...q.offers,
+      ...q.assignments,
+    ]) {
+      met.add(customerId);
+    }
+  }
   // The story's customers, while they exist (a POST /reset empties the
   // engine under the page), then anyone else who has texted in.
   const people = new Map<string, { name: string; phone: string }>();
-  for (const id of [
-    ...Object.values(scenario.customers),
-    ...known.map((k) => k.customerId),
-  ]) {
+  for (const id of [...Object.values(scenario.customers), ...met]) {
     const customer = existingCustomer(id);
     if (customer) {
       people.set(id, {
@@ -177,6 +184,7 @@ async function refresh(): Promise<void> {
     },
     reset: () => {
       engine.reset();
+      met.clear();
       scenario = seedJulySale(engine, clock);
       // The agents are new: nobody is signed in any more.
       signedIn.value = '';
