@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { build } from 'esbuild';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
+import { a11ySnapshotPlugin } from '@web/test-runner-commands/plugins';
 import { browserArgs, findBrowser } from './scripts/find-browser.mjs';
 
 const require = createRequire(import.meta.url);
@@ -27,6 +28,8 @@ export default {
   filterBrowserLogs: ({ args }) =>
     !String(args[0]).includes('Lit is in dev mode'),
   plugins: [
+    // What assistive technology is told, read from Chromium's own tree.
+    a11ySnapshotPlugin(),
     {
       name: 'commonjs-packages',
       async serve(context) {

@@ -1,5 +1,10 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { resetMouse, sendKeys, sendMouse } from '@web/test-runner-commands';
+import {
+  a11ySnapshot,
+  resetMouse,
+  sendKeys,
+  sendMouse,
+} from '@web/test-runner-commands';
 import '../../src/campaign-answer/define.js';
 import '../../src/number-hovercard/define.js';
 import '../../src/reply-marker/define.js';
@@ -46,6 +51,25 @@ const cardOf = (host: Element) =>
 const isShown = (card: NumberHovercard) => card.matches(':popover-open');
 
 afterEach(() => resetMouse());
+
+/** A node of Chromium's accessibility tree, as the test runner reads it. */
+interface AXNode {
+  role: string;
+  name: string;
+  description?: string;
+  focused?: boolean;
+  children?: AXNode[];
+}
+
+/** The first node in the tree that `match` picks. */
+function findIn(node: AXNode, match: (n: AXNode) => boolean): AXNode | null {
+  if (match(node)) return node;
+  for (const child of node.children ?? []) {
+    const found = findIn(child, match);
+    if (found) return found;
+  }
+  return null;
+}
 
 describe('<campaign-answer>', () => {
   itBehavesLikeAKitElement(renderAnswer);
@@ -219,6 +243,18 @@ for (const [tag, render] of [
       expect(host.shadowRoot!.activeElement === stamp, 'focus').to.equal(true);
     });
 
+    it('tells assistive technology both numbers, from the stamp', async () => {
+      const host = await render();
+      const stamp = deep(host, '[part=stamp]');
+      stamp.focus();
+      const snapshot = (await a11ySnapshot({})) as unknown as AXNode;
+      const focused = findIn(snapshot, (n) => n.focused === true);
+      expect(focused, 'the focused stamp in the tree').to.exist;
+      expect(`${focused!.name} ${focused!.description ?? ''}`).to.match(
+        /\(415\) 555-0100.*\(415\) 555-0142/,
+      );
+    });
+
     it('describes the stamp, wired by id inside the shadow root', async () => {
       const host = await render();
       const stamp = deep(host, '[part=stamp]');
@@ -258,6 +294,13 @@ describe('<number-hovercard>', () => {
         e === card ? 'card' : e === hint ? 'hint' : e.localName,
       );
     expect(described()).to.deep.equal(['hint', 'card']);
+    // And so Chromium tells it: the hint, then the numbers.
+    stamp.focus();
+    const snapshot = (await a11ySnapshot({})) as unknown as AXNode;
+    const focused = findIn(snapshot, (n) => n.focused === true);
+    expect(focused?.description).to.match(
+      /^Press for numbers .*\(415\) 555-0100.*\(415\) 555-0142/,
+    );
     // Given another anchor, the first keeps only its own description.
     card.anchor = document.createElement('button');
     host.shadowRoot!.append(card.anchor);
