@@ -67,11 +67,12 @@ export function updateInbox(
 export function createAgent(store: Store, request: CreateAgentRequest): Agent {
   const input = checked(CreateAgentRequest, request);
   input.inboxIds.forEach((id, index) => store.inbox(id, `inboxIds.${index}`));
+  refuseRepeats(input.inboxIds, (i) => `inboxIds.${i}`);
   const seq = store.tick();
   const agent: AgentRecord = {
     id: `agt_${seq}`,
     name: input.name,
-    inboxIds: [...new Set(input.inboxIds)],
+    inboxIds: input.inboxIds,
     capacity: input.capacity,
     maxCapacity: input.maxCapacity,
     status: input.status,
@@ -98,12 +99,18 @@ export function updateAgent(
   const capacity = patch.capacity ?? agent.capacity;
   const most = patch.maxCapacity ?? agent.maxCapacity;
   if (most !== undefined && capacity > most) {
-    const field = patch.capacity !== undefined ? 'capacity' : 'maxCapacity';
-    throw new EngineError(
-      'invalid',
-      `${capacity} is above maxCapacity ${most}; raise maxCapacity with it.`,
-      field,
-    );
+    // Said of the field the patch moved: the one to change with it.
+    throw patch.capacity !== undefined
+      ? new EngineError(
+          'invalid',
+          `${capacity} is above maxCapacity ${most}; raise maxCapacity with it.`,
+          'capacity',
+        )
+      : new EngineError(
+          'invalid',
+          `${most} is below capacity ${capacity}; lower capacity with it.`,
+          'maxCapacity',
+        );
   }
   const goesOffline = patch.status === 'OFFLINE' && agent.status !== 'OFFLINE';
   const leaves = patch.status !== undefined && patch.status !== 'AVAILABLE';

@@ -21,7 +21,7 @@ const Name = z
   .string()
   .check(
     z.trim(),
-    z.minLength(1),
+    // An empty name fails VISIBLE too: one problem, not two.
     z.maxLength(200),
     z.regex(VISIBLE, { error: 'expected a name a person can read' }),
   );
@@ -405,9 +405,10 @@ export const EngineEvent = z.discriminatedUnion('type', [
   }),
 ]);
 
-// Requests.
+// Requests: a field they do not name is refused, so a misspelt one is
+// not quietly dropped.
 
-export const CreateInboxRequest = z.object({
+export const CreateInboxRequest = z.strictObject({
   name: Name,
   phoneNumbers: z.array(PhoneNumber).check(z.minLength(1)),
   policy: z._default(RoutingPolicy, 'MOST_AVAILABLE'),
@@ -417,7 +418,7 @@ export const CreateInboxRequest = z.object({
 });
 
 export const UpdateInboxRequest = z
-  .object({
+  .strictObject({
     name: z.optional(Name),
     policy: z.optional(RoutingPolicy),
     stickyMinutes: z.optional(StickyMinutes),
@@ -432,14 +433,14 @@ export const UpdateInboxRequest = z
   );
 
 /** `POST /clock`: the mock's clock moves on, never back. */
-export const AdvanceClockRequest = z.object({
+export const AdvanceClockRequest = z.strictObject({
   advanceSeconds: z.number().check(z.minimum(0), z.maximum(7 * 24 * 3600)),
 });
 
 const Load = z.int().check(z.minimum(1), z.maximum(100));
 
 export const CreateAgentRequest = z
-  .object({
+  .strictObject({
     name: Name,
     inboxIds: z.array(Id),
     capacity: Load,
@@ -458,7 +459,7 @@ export const CreateAgentRequest = z
   );
 
 export const UpdateAgentRequest = z
-  .object({
+  .strictObject({
     status: z.optional(AgentStatus),
     capacity: z.optional(Load),
     maxCapacity: z.optional(Load),
@@ -473,12 +474,12 @@ export const UpdateAgentRequest = z
     ),
   );
 
-export const CreateCampaignRequest = z.object({
+export const CreateCampaignRequest = z.strictObject({
   name: Name,
   from: PhoneNumber,
-  answer: z.object({ name: Name, body: VisibleBody }),
+  answer: z.strictObject({ name: Name, body: VisibleBody }),
   recipients: z
-    .array(z.object({ name: Name, phoneNumber: PhoneNumber }))
+    .array(z.strictObject({ name: Name, phoneNumber: PhoneNumber }))
     .check(z.minLength(1), z.maxLength(1000)),
   /** Gladly's limit by default. */
   ratePerFiveMinutes: z._default(
@@ -488,11 +489,11 @@ export const CreateCampaignRequest = z.object({
   sendAt: z.optional(Timestamp),
 });
 
-export const UpdateConversationRequest = z.object({
+export const UpdateConversationRequest = z.strictObject({
   status: z.literal('CLOSED'),
 });
 
-export const SendMessageRequest = z.object({
+export const SendMessageRequest = z.strictObject({
   agentId: Id,
   body: VisibleBody,
 });

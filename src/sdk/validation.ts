@@ -26,10 +26,17 @@ export function parseWith<S extends z.ZodMiniType>(
   if (result.success) return { ok: true, value: result.data };
   return {
     ok: false,
-    problems: result.error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.'),
-      message: issue.message,
-    })),
+    problems: result.error.issues.flatMap((issue) => {
+      const path = issue.path.map(String);
+      // Each field it does not know is a problem of its own, at that field.
+      if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => ({
+          path: [...path, key].join('.'),
+          message: 'unknown field',
+        }));
+      }
+      return [{ path: path.join('.'), message: issue.message }];
+    }),
   };
 }
 

@@ -254,6 +254,51 @@ describe('the HTTP API', () => {
         /^inboxIds\.1: No inbox has the id "nope"/,
       ],
       [
+        'a misspelled inbox setting',
+        'PATCH',
+        '/inboxes/INBOX',
+        { polcy: 'ROUND_ROBIN' },
+        400,
+        /^polcy: unknown field/,
+      ],
+      [
+        'an agent field that cannot change',
+        'PATCH',
+        '/agents/AGENT',
+        { name: 'Benjamin' },
+        400,
+        /^name: unknown field/,
+      ],
+      [
+        'an unknown field beside known ones',
+        'POST',
+        '/agents',
+        { name: 'A', inboxIds: [], capacity: 1, team: 'Gold' },
+        400,
+        /^team: unknown field/,
+      ],
+      [
+        'an unknown field in a recipient',
+        'POST',
+        '/campaigns',
+        {
+          name: 'C',
+          from: GOLD,
+          answer: { name: 'A', body: 'Hi' },
+          recipients: [{ name: 'J', phoneNumber: JULIE, phone: JULIE }],
+        },
+        400,
+        /^recipients\.0\.phone: unknown field/,
+      ],
+      [
+        'an inbox listed twice for one agent',
+        'POST',
+        '/agents',
+        { name: 'A', inboxIds: ['INBOX', 'INBOX'], capacity: 1 },
+        400,
+        /^inboxIds\.1: .*listed twice/,
+      ],
+      [
         'an endpoint that does not exist',
         'GET',
         '/agents',
@@ -284,7 +329,7 @@ describe('the HTTP API', () => {
         const before = mock.engine.events.latestId;
         const response = await call(
           method,
-          path.replace('AGENT', agentId),
+          path.replace('AGENT', agentId).replace('INBOX', inboxId),
           withIds(body),
         );
         expect(response.status).to.equal(status);
@@ -424,6 +469,35 @@ describe('the HTTP API', () => {
       });
       expect(response.status).to.equal(400);
       expect(response.body.problems[0].path).to.equal('maxCapacity');
+    });
+
+    it('says which to change when a patch would put capacity above maxCapacity', async () => {
+      await call('PATCH', `/agents/${agentId}`, {
+        capacity: 2,
+        maxCapacity: 3,
+      });
+      const lower = await call('PATCH', `/agents/${agentId}`, {
+        maxCapacity: 1,
+      });
+      expect(lower.status).to.equal(400);
+      expect(lower.body.message).to.equal(
+        'maxCapacity: 1 is below capacity 2; lower capacity with it.',
+      );
+      const raise = await call('PATCH', `/agents/${agentId}`, { capacity: 4 });
+      expect(raise.body.message).to.equal(
+        'capacity: 4 is above maxCapacity 3; raise maxCapacity with it.',
+      );
+    });
+
+    it('names each problem with a field once', async () => {
+      const response = await call('POST', '/inboxes', {
+        name: '',
+        phoneNumbers: ['+14155550300'],
+      });
+      expect(response.status).to.equal(400);
+      expect(
+        response.body.problems.map((p: { path: string }) => p.path),
+      ).to.deep.equal(['name']);
     });
 
     it('gives the next conversation to an agent who asks, up to maxCapacity', async () => {
