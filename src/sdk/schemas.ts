@@ -17,14 +17,12 @@ export const PhoneNumber = z.e164({
 });
 
 const Id = z.string().check(z.minLength(1));
-const Name = z
-  .string()
-  .check(
-    z.trim(),
-    // An empty name fails VISIBLE too: one problem, not two.
-    z.maxLength(200),
-    z.regex(VISIBLE, { error: 'expected a name a person can read' }),
-  );
+const Name = z.string().check(
+  z.trim(),
+  // An empty name fails VISIBLE too: one problem, not two.
+  z.maxLength(200),
+  z.regex(VISIBLE, { error: 'expected a name a person can read' }),
+);
 const Timestamp = z.iso.datetime({ offset: true });
 const Body = z.string().check(z.maxLength(MAX_BODY_LENGTH));
 const VisibleBody = Body.check(
