@@ -73,6 +73,19 @@ export class Engine {
     this.store.reset();
   }
 
+  /** The whole state as JSON, for `restore` (server mode's file). */
+  snapshot(): string {
+    return this.store.snapshot();
+  }
+
+  /**
+   * Takes up a state `snapshot` wrote, in place of this one; refuses
+   * anything else with an error, changing nothing.
+   */
+  restore(snapshot: string): void {
+    this.store.restore(snapshot);
+  }
+
   /** The engine's time now, ISO 8601: what its stamps are measured against. */
   now(): string {
     return this.store.now();

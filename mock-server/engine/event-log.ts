@@ -78,4 +78,9 @@ export class EventLog {
     this.log = [];
     this.start = 0;
   }
+
+  /** Event ids go on after `lastId`, as a restored engine's do. */
+  resume(lastId: number): void {
+    this.lastId = Math.max(this.lastId, lastId);
+  }
 }

@@ -28,6 +28,17 @@ import { insertSorted } from './timeline.js';
 
 type NewItem = Omit<TimelineItem, 'id' | 'timestamp'>;
 
+/** Raised when what a snapshot holds changes shape. */
+const SNAPSHOT_FORMAT = 1;
+
+interface Snapshot {
+  format: number;
+  seq: number;
+  sent: number;
+  lastEventId: number;
+  state: Omit<EngineState, 'rosters'>;
+}
+
 type EventData<T extends EngineEvent['type']> = Extract<
   EngineEvent,
   { type: T }
@@ -277,6 +288,74 @@ export class Store {
   conversationView(c: ConversationRecord): Conversation {
     const { id, customerId, inboxId, agentId, status, createdAt } = c;
     return { id, customerId, inboxId, agentId, status, createdAt };
+  }
+
+  /**
+   * Everything the engine holds, as JSON: what server mode writes after
+   * each change. The routing indexes are left out; `restore` builds them
+   * again from the agents.
+   */
+  snapshot(): string {
+    const state: Partial<EngineState> = { ...this.state };
+    delete state.rosters;
+    // (Every other field is there.)
+    const snapshot: Snapshot = {
+      format: SNAPSHOT_FORMAT,
+      seq: this.seq,
+      sent: this.sent,
+      lastEventId: this.events.latestId,
+      state: state as Omit<EngineState, 'rosters'>,
+    };
+    return JSON.stringify(snapshot, (_key, value: unknown) =>
+      value instanceof Map
+        ? { $map: [...value] }
+        : value instanceof Set
+          ? { $set: [...value] }
+          : value,
+    );
+  }
+
+  /**
+   * Takes up the state `snapshot` wrote. Refuses, changing nothing, what
+   * is not such a snapshot. Event ids go on from where it left off, so a
+   * client that reconnects hears that it missed events and reads again.
+   */
+  restore(text: string): void {
+    let snapshot: Snapshot;
+    try {
+      snapshot = JSON.parse(text, (_key, value: unknown) => {
+        if (value && typeof value === 'object') {
+          if ('$map' in value)
+            return new Map(value.$map as [unknown, unknown][]);
+          if ('$set' in value) return new Set(value.$set as unknown[]);
+        }
+        return value;
+      }) as Snapshot;
+    } catch (error) {
+      throw new Error(`Not an engine snapshot: ${(error as Error).message}`);
+    }
+    if (snapshot?.format !== SNAPSHOT_FORMAT) {
+      throw new Error(
+        `Not an engine snapshot of format ${SNAPSHOT_FORMAT} (format: ${JSON.stringify(snapshot?.format)}).`,
+      );
+    }
+    // Built aside, so a snapshot that does not hold together changes nothing.
+    const state = { ...snapshot.state, rosters: new Map() } as EngineState;
+    for (const inbox of state.inboxes.values()) {
+      state.rosters.set(inbox.id, new InboxRoster(inbox.policy));
+    }
+    for (const agent of state.agents.values()) {
+      for (const id of agent.inboxIds) {
+        const roster = state.rosters.get(id);
+        if (!roster) throw new Error(`Not a whole snapshot: no inbox ${id}.`);
+        roster.add(agent);
+      }
+    }
+    this.state = state;
+    this.seq = snapshot.seq;
+    this.sent = snapshot.sent;
+    this.events.clear();
+    this.events.resume(snapshot.lastEventId);
   }
 
   /** Empties the state; event ids go on rising. */

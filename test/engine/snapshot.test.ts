@@ -1,0 +1,100 @@
+import { expect } from '@open-wc/testing';
+import { ManualClock } from '../../mock-server/clock.js';
+import { Engine } from '../../mock-server/engine/engine.js';
+import { seedJulySale } from '../../mock-server/scenario.js';
+import { customerNumber, nextSid } from '../helpers/engine.js';
+
+/** What a client could read of the engine, for comparing two. */
+function views(engine: Engine) {
+  const inboxes = engine.listInboxes();
+  const customers = [0, 1, 2, 3, 4, 5, 42, 43, 44, 45].flatMap((n) =>
+    engine.findCustomersByPhone(n >= 42 ? `+141555501${n}` : customerNumber(n)),
+  );
+  return JSON.stringify({
+    inboxes,
+    agents: engine.listAgents(),
+    queues: inboxes.map((i) => engine.getQueue(i.id)),
+    timelines: customers.map((c) => engine.getTimeline(c.id, 200)),
+    conversations: customers.map((c) => engine.listConversations(c.id)),
+  });
+}
+
+/** The July Sale, with replies, an offer pending and a closed conversation. */
+function busy() {
+  const clock = new ManualClock();
+  const engine = new Engine(clock);
+  const story = seedJulySale(engine);
+  engine.updateInbox(story.inboxes.gold, { offerTimeoutSeconds: 30 });
+  const text = (from: string) =>
+    engine.receiveSms({
+      messageSid: nextSid(),
+      from,
+      to: story.numbers.gold,
+      body: `Hi from ${from}`,
+      attachments: [],
+    });
+  text(story.phones.marcus);
+  text(customerNumber(1));
+  const [julie] = engine.listConversations(story.customers.julie);
+  engine.closeConversation(julie!.id);
+  clock.advance(5_000);
+  return { clock, engine, story, text };
+}
+
+describe('engine snapshots', () => {
+  it('give back the same engine: every view, and the same next steps', () => {
+    const a = busy();
+    const b = new Engine(a.clock);
+    b.restore(a.engine.snapshot());
+    expect(views(b)).to.equal(views(a.engine));
+    expect(b.indexProblems()).to.deep.equal([]);
+    expect(b.lostMessages()).to.deep.equal([]);
+    // The same steps from here give the same state: ids, routing, offers.
+    for (const engine of [a.engine, b]) {
+      engine.receiveSms({
+        messageSid: 'SM' + 'f'.repeat(32),
+        from: customerNumber(2),
+        to: a.story.numbers.gold,
+        body: 'Next',
+        attachments: [],
+      });
+    }
+    a.clock.advance(30_000);
+    a.engine.tick();
+    b.tick();
+    expect(views(b)).to.equal(views(a.engine));
+  });
+
+  it('go on with event ids where they left off', () => {
+    const a = busy();
+    const b = new Engine(a.clock);
+    b.restore(a.engine.snapshot());
+    expect(b.events.latestId).to.equal(a.engine.events.latestId);
+  });
+
+  it('remember which Twilio deliveries were taken in, so a retry is a repeat', () => {
+    const a = busy();
+    const form = {
+      messageSid: 'SM' + 'e'.repeat(32),
+      from: customerNumber(3),
+      to: a.story.numbers.gold,
+      body: 'Once',
+      attachments: [],
+    };
+    a.engine.receiveSms(form);
+    const b = new Engine(a.clock);
+    b.restore(a.engine.snapshot());
+    const before = b.events.latestId;
+    b.receiveSms(form);
+    expect(b.events.latestId).to.equal(before);
+  });
+
+  it('refuse what is not a snapshot, changing nothing', () => {
+    const { engine } = busy();
+    const before = views(engine);
+    for (const bad of ['', '{', '{"format":2}', '[]']) {
+      expect(() => engine.restore(bad), bad).to.throw(/snapshot/);
+    }
+    expect(views(engine)).to.equal(before);
+  });
+});
