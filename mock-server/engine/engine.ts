@@ -80,10 +80,11 @@ export class Engine {
 
   /**
    * Takes up a state `snapshot` wrote, in place of this one; refuses
-   * anything else with an error, changing nothing.
+   * anything else with an error, changing nothing. Returns the engine's
+   * time when the snapshot was taken (ISO 8601).
    */
-  restore(snapshot: string): void {
-    this.store.restore(snapshot);
+  restore(snapshot: string): string {
+    return this.store.restore(snapshot);
   }
 
   /** The engine's time now, ISO 8601: what its stamps are measured against. */

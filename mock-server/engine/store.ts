@@ -36,6 +36,8 @@ interface Snapshot {
   seq: number;
   sent: number;
   lastEventId: number;
+  /** The engine's time when it was taken. */
+  savedAt: string;
   state: Omit<EngineState, 'rosters'>;
 }
 
@@ -304,6 +306,7 @@ export class Store {
       seq: this.seq,
       sent: this.sent,
       lastEventId: this.events.latestId,
+      savedAt: this.now(),
       state: state as Omit<EngineState, 'rosters'>,
     };
     return JSON.stringify(snapshot, (_key, value: unknown) =>
@@ -319,8 +322,10 @@ export class Store {
    * Takes up the state `snapshot` wrote. Refuses, changing nothing, what
    * is not such a snapshot. Event ids go on from where it left off, so a
    * client that reconnects hears that it missed events and reads again.
+   * Returns the engine's time when it was taken: a clock restarted later
+   * must not run behind it.
    */
-  restore(text: string): void {
+  restore(text: string): string {
     let snapshot: Snapshot;
     try {
       snapshot = JSON.parse(text, (_key, value: unknown) => {
@@ -356,6 +361,7 @@ export class Store {
     this.sent = snapshot.sent;
     this.events.clear();
     this.events.resume(snapshot.lastEventId);
+    return snapshot.savedAt;
   }
 
   /** Empties the state; event ids go on rising. */

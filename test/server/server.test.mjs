@@ -1,0 +1,332 @@
+// Server mode (`npm run serve`), in Node against the built package: state
+// that survives a kill, Twilio's signature, and two agents in two browser
+// contexts sharing one engine. Needs `npm run build` first; `npm test`
+// runs it after the browser tests.
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import twilio from 'twilio';
+import { createKitServer } from '../../dist/mock-server/server.js';
+import { twilioInboundForm } from '../../dist/mock-server/simulator.js';
+import { browserArgs, findBrowser } from '../../scripts/find-browser.mjs';
+
+const root = resolve(import.meta.dirname, '../..');
+const GOLD = '+14155550100';
+const work = mkdtempSync(join(tmpdir(), 'sms-kit-server-'));
+after(() => rmSync(work, { recursive: true, force: true }));
+
+/** Starts `npm run serve`'s script on a free port; resolves with its URL. */
+function serve(stateFile) {
+  const child = spawn(process.execPath, ['scripts/serve.mjs'], {
+    cwd: root,
+    env: { ...process.env, PORT: '0', SMS_KIT_STATE: stateFile },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolvePromise, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const found = /on (http:\/\/localhost:\d+)\//.exec(out);
+      if (found) resolvePromise({ child, url: found[1] });
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+}
+
+const postSms = (url, form, headers = {}) =>
+  fetch(`${url}/api/v1/webhooks/twilio/sms`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/x-www-form-urlencoded',
+      ...headers,
+    },
+    body: form,
+  });
+
+/** Every text body on the timeline of the customer texting from `phone`. */
+async function bodiesOf(url, phone) {
+  const found = await fetch(
+    `${url}/api/v1/customers?phone=${encodeURIComponent(phone)}`,
+  ).then((r) => r.json());
+  if (found.length === 0) return [];
+  const bodies = [];
+  let cursor = '';
+  do {
+    const page = await fetch(
+      `${url}/api/v1/customers/${found[0].id}/timeline?limit=200${cursor ? `&before=${cursor}` : ''}`,
+    ).then((r) => r.json());
+    for (const item of page.items) {
+      if (item.content.type === 'SMS') bodies.push(item.content.body);
+    }
+    cursor = page.nextCursor ?? '';
+  } while (cursor);
+  return bodies;
+}
+
+describe('server mode', { timeout: 60_000 }, () => {
+  it('loses no acknowledged message when killed mid-run, and reads its state back', async () => {
+    const stateFile = join(work, 'kill.json');
+    const first = await serve(stateFile);
+    const phone = '+14155550199';
+    const acknowledged = [];
+    let sent = 0;
+    let killed = false;
+    // Five at a time, until the kill.
+    const sender = async () => {
+      while (!killed) {
+        const body = `Message ${sent++}`;
+        try {
+          const response = await postSms(
+            first.url,
+            twilioInboundForm({ from: phone, to: GOLD, body }),
+          );
+          if (response.ok) acknowledged.push(body);
+        } catch {
+          // The kill cut this one off: it was never acknowledged.
+        }
+      }
+    };
+    const senders = Array.from({ length: 5 }, sender);
+    await new Promise((r) => setTimeout(r, 400 + Math.random() * 400));
+    first.child.kill('SIGKILL');
+    killed = true;
+    await Promise.all(senders);
+    assert.ok(acknowledged.length > 10, `only ${acknowledged.length} sent`);
+
+    const second = await serve(stateFile);
+    try {
+      const kept = new Set(await bodiesOf(second.url, phone));
+      const lost = acknowledged.filter((body) => !kept.has(body));
+      assert.deepEqual(
+        lost,
+        [],
+        `${lost.length} of ${acknowledged.length} lost`,
+      );
+      // The story is there too, as it was.
+      const inboxes = await fetch(`${second.url}/api/v1/inboxes`).then((r) =>
+        r.json(),
+      );
+      assert.deepEqual(
+        inboxes.map((i) => i.name),
+        ['Gold Members', 'General Support'],
+      );
+    } finally {
+      second.child.kill();
+    }
+  });
+
+  describe('with TWILIO_AUTH_TOKEN', () => {
+    const token = 'test-auth-token';
+    let server;
+    let url;
+    before(async () => {
+      server = createKitServer({ seed: true, twilioAuthToken: token });
+      url = `http://127.0.0.1:${await server.listen(0)}`;
+    });
+    after(() => server.close());
+
+    const signed = (form, target = `${url}/api/v1/webhooks/twilio/sms`) =>
+      twilio.getExpectedTwilioSignature(
+        token,
+        target,
+        Object.fromEntries(form),
+      );
+
+    it('refuses a missing or forged signature with 403, storing nothing', async () => {
+      const before = server.engine.events.latestId;
+      const form = twilioInboundForm({
+        from: '+14155550188',
+        to: GOLD,
+        body: 'Forged',
+      });
+      const missing = await postSms(url, form);
+      assert.equal(missing.status, 403);
+      assert.match(
+        (await missing.json()).message,
+        /X-Twilio-Signature is missing/,
+      );
+      const forged = await postSms(url, form, {
+        'x-twilio-signature': signed(form, 'https://elsewhere.example/hook'),
+      });
+      assert.equal(forged.status, 403);
+      assert.match((await forged.json()).message, /does not match/);
+      assert.equal(server.engine.events.latestId, before);
+      assert.deepEqual(server.engine.findCustomersByPhone('+14155550188'), []);
+    });
+
+    it('takes a signed delivery once, and answers Twilio’s retry of it as a repeat', async () => {
+      const form = twilioInboundForm({
+        from: '+14155550177',
+        to: GOLD,
+        body: 'Signed',
+      });
+      const headers = { 'x-twilio-signature': signed(form) };
+      const first = await postSms(url, form, headers);
+      assert.equal(first.status, 200);
+      const retry = await postSms(url, form, headers);
+      assert.equal(retry.status, 200);
+      assert.deepEqual(await bodiesOf(url, '+14155550177'), ['Signed']);
+    });
+  });
+
+  describe('in the browser', () => {
+    let server;
+    let url;
+    let browser;
+    before(async () => {
+      server = createKitServer({
+        seed: true,
+        staticDirs: {
+          '/cdn': join(root, 'dist/cdn'),
+          '/examples': join(root, 'examples'),
+        },
+      });
+      url = `http://127.0.0.1:${await server.listen(0)}`;
+      browser = await chromium.launch({
+        executablePath: findBrowser(),
+        args: browserArgs(),
+      });
+    });
+    after(async () => {
+      await browser?.close();
+      await server.close();
+    });
+
+    /** The text of `selector`, through the shadow roots on the way. */
+    const textOf = (page, ...path) =>
+      page.evaluate((path) => {
+        let node = document;
+        for (const selector of path) {
+          node = (node.shadowRoot ?? node).querySelector(selector);
+          if (!node) return '';
+        }
+        return (node.shadowRoot ?? node).textContent.replace(/\s+/g, ' ');
+      }, path);
+
+    const until = async (what, check, ms = 8000) => {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        if (await check()) return;
+        if (Date.now() > deadline) throw new Error(`never: ${what}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    };
+
+    it('runs the plain HTML example: one script, tags hidden until their code loads', async () => {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      // The element code comes late, as on a slow line.
+      await page.route('**/cdn/elements/**', async (route) => {
+        await new Promise((r) => setTimeout(r, 300));
+        await route.continue();
+      });
+      await page.goto(`${url}/examples/plain.html`, {
+        waitUntil: 'domcontentloaded',
+      });
+      await page.waitForFunction(() =>
+        document.querySelector('style[data-sms-campaign-kit]'),
+      );
+      const early = await page.evaluate(() => ({
+        defined: Boolean(customElements.get('sms-timeline')),
+        visibility: getComputedStyle(document.querySelector('sms-timeline'))
+          .visibility,
+      }));
+      assert.deepEqual(early, { defined: false, visibility: 'hidden' });
+      await until('the timeline shows Julie’s reply', async () =>
+        (await textOf(page, 'sms-timeline')).includes('Great! Tell me more.'),
+      );
+      assert.equal(
+        await page.evaluate(
+          () =>
+            getComputedStyle(document.querySelector('sms-timeline')).visibility,
+        ),
+        'visible',
+      );
+      // Julie writes again: it shows live.
+      await postSms(
+        url,
+        twilioInboundForm({
+          from: '+14155550142',
+          to: GOLD,
+          body: 'Is it online too?',
+        }),
+      );
+      await until('the new text shows', async () =>
+        (await textOf(page, 'sms-timeline')).includes('Is it online too?'),
+      );
+      // Focus on the reply marker's stamp shows both numbers.
+      await page.evaluate(() => {
+        const timeline = document.querySelector('sms-timeline').shadowRoot;
+        timeline
+          .querySelector('reply-marker')
+          .shadowRoot.querySelector('[part=stamp]')
+          .focus();
+      });
+      await until('the numbers card opens', async () =>
+        /\(415\) 555-0100.*\(415\) 555-0142/.test(
+          await textOf(
+            page,
+            'sms-timeline',
+            'reply-marker',
+            'number-hovercard',
+          ),
+        ),
+      );
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    it('lets two agents in two windows share one engine, live', async () => {
+      const ben = await (await browser.newContext()).newPage();
+      const amara = await (await browser.newContext()).newPage();
+      await ben.goto(`${url}/examples/desk.html?agent=agt_3`);
+      await amara.goto(`${url}/examples/desk.html?agent=agt_4`);
+      for (const page of [ben, amara]) {
+        await until('the queue shows', async () =>
+          (await textOf(page, 'routed-queue')).includes('Gold Members'),
+        );
+      }
+      // Marcus answers the campaign; Amara has the most room.
+      await postSms(
+        url,
+        twilioInboundForm({
+          from: '+14155550143',
+          to: GOLD,
+          body: 'Count me in!',
+        }),
+      );
+      for (const page of [ben, amara]) {
+        await until('both see Marcus go to Amara', async () =>
+          /Amara Silva.*Marcus Reed/.test(await textOf(page, 'routed-queue')),
+        );
+      }
+      // Amara opens him and replies.
+      const open = async (page) => {
+        const summary = page.locator('routed-queue summary', {
+          hasText: 'Marcus Reed',
+        });
+        await summary.click();
+        await page.locator('routed-queue details[open] button').click();
+        await until('his timeline opens', async () =>
+          (await textOf(page, 'sms-timeline')).includes('Count me in!'),
+        );
+      };
+      await open(amara);
+      await open(ben);
+      const box = amara.locator('sms-timeline sms-composer textarea');
+      await box.fill('Glad to hear it, Marcus!');
+      await box.press('Enter');
+      // Ben, in his own window, sees her reply arrive.
+      await until('Ben sees Amara’s reply', async () =>
+        (await textOf(ben, 'sms-timeline')).includes(
+          'Glad to hear it, Marcus!',
+        ),
+      );
+    });
+  });
+});
