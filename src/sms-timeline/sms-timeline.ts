@@ -213,7 +213,7 @@ export class SmsTimeline extends LiveElement {
       ${this.renderReconnecting()} ${this.renderLog(name)}
       <p id="log-keys" class="visually-hidden">
         ${msg(
-          'Arrow keys move between messages; Home and End go to the first and the newest.',
+          'Arrow keys move between messages, Page Up and Page Down a page at a time; Home and End go to the first and the newest.',
         )}
       </p>
       ${
@@ -290,6 +290,8 @@ export class SmsTimeline extends LiveElement {
       @touchmove=${this.passiveAgentMove}
       @pointerdown=${this.onAgentMove}
       @keydown=${this.onKeydown}
+      @focusin=${this.onFocusIn}
+      @focusout=${this.onFocusOut}
       @rangeChanged=${this.onLaidOut}
       @visibilityChanged=${this.onLaidOut}
     >
@@ -421,7 +423,32 @@ export class SmsTimeline extends LiveElement {
   /** The virtualizer laid rows out again: at the foot, stay there. */
   private onLaidOut = () => {
     if (this.stickToBottom) void this.settleAtFoot();
+    requestAnimationFrame(() => this.rescueFocus());
   };
+
+  /** Whether a row had focus last, and focus has not left the log since. */
+  private rowHadFocus = false;
+
+  private onFocusIn = (event: FocusEvent) => {
+    this.rowHadFocus = (event.target as Element).classList.contains('row');
+  };
+
+  private onFocusOut = (event: FocusEvent) => {
+    // Leaving for somewhere else on purpose; a removed row sends no target.
+    if (event.relatedTarget) this.rowHadFocus = false;
+  };
+
+  /**
+   * The row that had focus scrolled out of the DOM (the virtualizer drops
+   * rows out of view): focus goes to the log, not to the page.
+   */
+  private rescueFocus(): void {
+    if (!this.rowHadFocus || this.shadowRoot?.activeElement) return;
+    const active = document.activeElement;
+    if (active && active !== document.body && active !== this) return;
+    this.rowHadFocus = false;
+    this.log?.focus({ preventScroll: true });
+  }
 
   /** When the agent last turned a wheel, touched, pressed or typed a key. */
   private agentMoved = -Infinity;
@@ -500,12 +527,34 @@ export class SmsTimeline extends LiveElement {
       case 'End':
         next = last;
         break;
+      case 'PageUp':
+        next = Math.max(first, (at < 0 ? last : at) - this.rowsInView());
+        break;
+      case 'PageDown':
+      case ' ':
+        // Space reads on, as it does down a page; it never scrolls the
+        // page behind the log.
+        next = at < 0 ? first : Math.min(last, at + this.rowsInView());
+        break;
       default:
         return;
     }
     event.preventDefault();
     void this.focusRow(next);
   };
+
+  /** About how many rows a Page Up or Page Down moves: those in view. */
+  private rowsInView(): number {
+    const log = this.log;
+    const rows = log?.querySelectorAll<HTMLElement>('.row') ?? [];
+    if (!log || rows.length === 0) return 1;
+    const view = log.getBoundingClientRect();
+    const seen = [...rows].filter((row) => {
+      const box = row.getBoundingClientRect();
+      return box.bottom > view.top && box.top < view.bottom;
+    }).length;
+    return Math.max(1, seen - 1);
+  }
 
   /** Focuses row `index`, drawing it first if it is out of view. */
   private async focusRow(index: number): Promise<void> {

@@ -393,6 +393,60 @@ describe('<sms-timeline>', () => {
         true,
       );
     });
+
+    it('moves a page at a time with Page Up and Page Down, never losing focus or scrolling the page', async () => {
+      longHistory();
+      const element = await render();
+      const log = deep(element, '.log');
+      await eventually(() => expect(log.scrollTop).to.be.above(0));
+      const index = () =>
+        Number(
+          (element.shadowRoot!.activeElement as HTMLElement | null)?.dataset
+            .index ?? NaN,
+        );
+      log.focus();
+      await sendKeys({ press: 'End' });
+      await eventually(() => expect(index()).to.be.above(0));
+      const newest = index();
+      const pageY = window.scrollY;
+      for (const key of ['PageUp', 'PageUp', 'PageUp']) {
+        const before = index();
+        await sendKeys({ press: key });
+        await eventually(() => expect(index(), key).to.be.below(before));
+      }
+      expect(newest - index()).to.be.at.least(3);
+      // Space reads on down, as Page Down does.
+      const up = index();
+      await sendKeys({ press: 'Space' });
+      await eventually(() => expect(index()).to.be.above(up));
+      for (let i = 0; i < 6; i++) await sendKeys({ press: 'PageDown' });
+      await eventually(() => expect(index()).to.equal(newest));
+      // Focus stayed on a row the whole way; the page did not move.
+      expect(element.shadowRoot!.activeElement?.classList.contains('row')).to
+        .be.true;
+      expect(window.scrollY).to.equal(pageY);
+    });
+
+    it('keeps focus in the log when the row that had it scrolls out of the DOM', async () => {
+      longHistory();
+      const element = await render();
+      const log = deep(element, '.log');
+      await eventually(() => expect(log.scrollTop).to.be.above(0));
+      log.focus();
+      await sendKeys({ press: 'End' });
+      await eventually(() =>
+        expect(element.shadowRoot!.activeElement?.classList.contains('row')).to
+          .be.true,
+      );
+      // The scrollbar takes the view far from the focused row.
+      log.dispatchEvent(new PointerEvent('pointerdown'));
+      log.scrollTop = 0;
+      await eventually(() =>
+        expect(element.shadowRoot!.activeElement === log, 'focus').to.equal(
+          true,
+        ),
+      );
+    });
   });
 
   it('mirrors under dir="rtl": the agent’s messages on the left', async () => {
