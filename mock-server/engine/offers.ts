@@ -137,19 +137,22 @@ export function expireOffers(store: Store): void {
     .filter((o) => o.expiresAtMs <= now)
     .sort((a, b) => a.expiresAtMs - b.expiresAtMs);
   const missed: ConversationRecord[] = [];
+  const away = new Set<AgentRecord>();
   for (const offer of due) {
     if (offer.status !== 'PENDING') continue;
-    const agent = passOn(store, offer, 'MISSED');
+    away.add(passOn(store, offer, 'MISSED'));
     const conversation = store.conversation(offer.conversationId);
     enqueue(store, conversation, conversation.createdSeq);
     missed.push(conversation);
-    if (agent.status === 'AVAILABLE') {
-      agent.status = 'AWAY';
-      store.changed(agent);
-      store.emit('agent.updated', store.agentView(agent));
-      // Away, they cannot accept the others either.
-      withdrawOffers(store, agent);
-    }
+  }
+  // Only then away: an offer of theirs that ran out too was missed, not
+  // withdrawn. Away, they cannot accept the others either.
+  for (const agent of away) {
+    if (agent.status !== 'AVAILABLE') continue;
+    agent.status = 'AWAY';
+    store.changed(agent);
+    store.emit('agent.updated', store.agentView(agent));
+    withdrawOffers(store, agent);
   }
   drain(store);
   // What nobody could take says so, as a first routing would.

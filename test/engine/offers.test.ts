@@ -135,6 +135,30 @@ describe('offers', () => {
     }
   });
 
+  it('records both as missed when two offers to one agent run out together', () => {
+    // Ben alone, room for two: Julie's and Alan's offers are both his.
+    const t = setup();
+    t.engine.updateInbox(t.gold.id, { offerTimeoutSeconds: 30 });
+    const ben = t.agent('Ben', 2);
+    t.sms(JULIE);
+    t.sms(customerNumber(1));
+    t.engine.advanceClock(30);
+    for (const phone of [JULIE, customerNumber(1)]) {
+      const history = t.engine.getRoutingHistory(t.conversationOf(phone).id);
+      expect(
+        history.map((r) => [r.reason, r.agentId]),
+        phone,
+      ).to.deep.equal([
+        ['OFFERED', ben.id],
+        ['MISSED', ben.id],
+        ['QUEUED', null],
+      ]);
+    }
+    // Back, Ben is offered neither again: he passed on both.
+    t.engine.updateAgent(ben.id, { status: 'AVAILABLE' });
+    expect(offersOf(t)).to.deep.equal([]);
+  });
+
   it('reroutes an agent’s pending offers at once when they go OFFLINE', () => {
     const t = offering();
     t.sms(JULIE);
