@@ -18,14 +18,25 @@ export function createInbox(store: Store, request: CreateInboxRequest): Inbox {
   const { inboxes, inboxByNumber } = store.state;
   refuseRepeats(input.phoneNumbers, (i) => `phoneNumbers.${i}`);
   input.phoneNumbers.forEach((number, index) => {
-    const owner = inboxByNumber.get(number);
-    if (!owner) return;
     const field = `phoneNumbers.${index}`;
-    throw new EngineError(
-      'conflict',
-      `${number} is already linked to the inbox "${inboxes.get(owner)!.name}" (${owner}).`,
-      field,
-    );
+    const owner = inboxByNumber.get(number);
+    if (owner) {
+      throw new EngineError(
+        'conflict',
+        `${number} is already linked to the inbox "${inboxes.get(owner)!.name}" (${owner}).`,
+        field,
+      );
+    }
+    // A customer's own phone cannot become a line: their texts from it
+    // would no longer be theirs.
+    const customer = store.state.customerByNumber.get(number);
+    if (customer) {
+      throw new EngineError(
+        'conflict',
+        `${number} is the phone of the customer "${store.state.customers.get(customer)!.name}" (${customer}), not a number the business can text from.`,
+        field,
+      );
+    }
   });
 
   const inbox: Inbox = {

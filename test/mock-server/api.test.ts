@@ -338,6 +338,26 @@ describe('the HTTP API', () => {
       });
     }
 
+    it('refuses an inbox on a customer’s own phone, whose texts then still arrive', async () => {
+      await postTwilioWebhook(
+        twilioInboundForm({ from: JULIE, to: GOLD, body: 'Hi' }),
+      );
+      const before = mock.engine.events.latestId;
+      const hijack = await call('POST', '/inboxes', {
+        name: 'Hijack',
+        phoneNumbers: ['+14155550300', JULIE],
+      });
+      expect(hijack.status).to.equal(409);
+      expect(hijack.body.message).to.match(
+        /^phoneNumbers\.1: \+14155550142 is the phone of the customer/,
+      );
+      expect(mock.engine.events.latestId).to.equal(before);
+      const again = await postTwilioWebhook(
+        twilioInboundForm({ from: JULIE, to: GOLD, body: 'Still me' }),
+      );
+      expect(again.status).to.equal(200);
+    });
+
     it('names a field once: problems carry the path apart from the message', async () => {
       const response = await call('POST', '/inboxes', {
         name: 'B',
