@@ -14,7 +14,7 @@ import type {
 } from '../sdk/schemas.js';
 import '../sms-attachment/define.js';
 import '../sms-composer/define.js';
-import { failureOf, kitFailure } from '../shared/failure.js';
+import { failureOf, kitFailure, type Failure } from '../shared/failure.js';
 import { formatName } from '../shared/format.js';
 import { LiveElement } from '../shared/live-element.js';
 import {
@@ -120,7 +120,7 @@ export class SmsTimeline extends LiveElement {
   declare protected unseen: number;
   declare protected customer: Customer | undefined;
   declare protected nextCursor: string | null;
-  declare protected earlierError: string;
+  declare protected earlierError: Failure | undefined;
 
   private readonly names = new TimelineNames();
   /** Items updated since the latest load began, by id; newest wins. */
@@ -137,7 +137,7 @@ export class SmsTimeline extends LiveElement {
     this.unseen = 0;
     this.customer = undefined;
     this.nextCursor = null;
-    this.earlierError = '';
+    this.earlierError = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -145,7 +145,7 @@ export class SmsTimeline extends LiveElement {
       this.items = [];
       this.conversations = [];
       this.nextCursor = null;
-      this.earlierError = '';
+      this.earlierError = undefined;
       this.reload();
     }
   }
@@ -313,7 +313,7 @@ export class SmsTimeline extends LiveElement {
         ${
           this.earlierError
             ? html`<p class="state error" role="alert">
-                ${msg(str`Couldn’t load earlier messages. ${this.earlierError}`)}
+                ${msg(str`Couldn’t load earlier messages. ${this.earlierError.message}`)}
               </p>`
             : ''
         }
@@ -608,6 +608,7 @@ export class SmsTimeline extends LiveElement {
       if (!isCurrent()) return;
       this.customer = customer;
       this.names.customer = customer;
+      this.listed += 1;
       this.items = items;
       this.conversations = conversations;
       this.nextCursor = page.nextCursor;
@@ -620,23 +621,32 @@ export class SmsTimeline extends LiveElement {
 
   private loadingEarlier = false;
 
+  /** Rises each time the list is read anew (a load, a reset). */
+  private listed = 0;
+
   private async loadEarlier(): Promise<void> {
     const client = this.live.client;
     const before = this.nextCursor;
+    const customerId = this.customerId;
+    const listed = this.listed;
     if (!before || this.loadingEarlier) return;
     this.loadingEarlier = true;
+    // Another customer, or the same one loaded anew: this page is not theirs.
+    const stale = () =>
+      this.customerId !== customerId || this.listed !== listed;
     try {
-      const page = await client.getTimeline(this.customerId, {
+      const page = await client.getTimeline(customerId, {
         limit: PAGE_SIZE,
         before,
       });
       await this.names.lookUp(client, page.items);
+      if (stale()) return;
       // Older items go in above what the agent reads: keep that where it
       // is, and keep focus in the log when the button goes away.
       const anchor = this.topRow();
       const hadFocus =
         this.renderRoot.querySelector('.earlier :focus') !== null;
-      this.earlierError = '';
+      this.earlierError = undefined;
       this.items = mergeItems(this.items, page.items);
       this.nextCursor = page.nextCursor;
       await this.updateComplete;
@@ -644,10 +654,11 @@ export class SmsTimeline extends LiveElement {
       if (anchor) await this.restore(anchor);
     } catch (error) {
       // What is shown stays; only the paging says it failed.
-      this.earlierError = (error as Error).message;
+      if (!stale()) this.earlierError = failureOf(error);
     } finally {
       this.loadingEarlier = false;
     }
+    if (stale()) return;
     // Still at the top (the reader kept scrolling up while it loaded, and
     // a scroll already at the top makes no event): the next page too.
     const log = this.log;
@@ -767,6 +778,7 @@ export class SmsTimeline extends LiveElement {
         if (this.names.updateInbox(event.data)) this.requestUpdate();
         return;
       case 'engine.reset':
+        this.listed += 1;
         this.items = [];
         this.conversations = [];
         this.live.reload();

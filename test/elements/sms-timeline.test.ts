@@ -819,6 +819,25 @@ describe('<sms-timeline>', () => {
     );
   });
 
+  it('drops an earlier page that comes after the customer changed', async () => {
+    longHistory();
+    const pages = earlierPages();
+    mock.worker.use(pages.handler);
+    const element = await render();
+    const log = deep(element, '.log');
+    await eventually(() => expect(log.scrollTop).to.be.above(0));
+    scrollToTop(log);
+    await pages.arrived;
+    // The agent opens Marcus while Julie's older messages are on their way.
+    element.customerId = story.customers.marcus;
+    await eventually(() =>
+      expect(renderedText(deep(element, '.log'))).to.contain('July Sale'),
+    );
+    pages.release();
+    await frames(10);
+    expect(renderedText(deep(element, '.log'))).to.not.match(/Message \d+/);
+  });
+
   it('keeps the reader’s place and focus when older messages load', async () => {
     longHistory();
     const pages = earlierPages();
