@@ -7,7 +7,7 @@
  * browsers and the mini build tree-shakes to a fraction of the size.
  */
 import * as z from 'zod/mini';
-import { VISIBLE } from './text.js';
+import { LONE_SURROGATE, VISIBLE } from './text.js';
 
 /** The longest SMS body accepted, in characters (Twilio's own limit). */
 export const MAX_BODY_LENGTH = 1600;
@@ -17,11 +17,18 @@ export const PhoneNumber = z.e164({
 });
 
 const Id = z.string().check(z.minLength(1));
+/** Text written by the business is whole: no half of a UTF-16 pair. */
+const wellFormed = z.refine<string>((text) => !LONE_SURROGATE.test(text), {
+  error:
+    'expected whole characters, not a lone surrogate (half of an emoji or other character)',
+});
+
 const Name = z.string().check(
   z.trim(),
   // An empty name fails VISIBLE too: one problem, not two.
   z.maxLength(200),
   z.regex(VISIBLE, { error: 'expected a name a person can read' }),
+  wellFormed,
 );
 const Timestamp = z.iso.datetime({ offset: true });
 const Body = z.string().check(z.maxLength(MAX_BODY_LENGTH));
@@ -29,6 +36,7 @@ const VisibleBody = Body.check(
   z.regex(VISIBLE, {
     error: 'expected some text, not only white space',
   }),
+  wellFormed,
 );
 
 export const AgentStatus = z.enum(['AVAILABLE', 'AWAY', 'OFFLINE']);

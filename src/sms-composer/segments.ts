@@ -35,14 +35,30 @@ export function measure(text: string): ReplySize {
     tooLong,
     segments: text ? message.segmentsCount : 0,
     encoding: message.getEncodingName() === 'UCS-2' ? 'UCS-2' : 'GSM-7',
-    unicode: [...new Set(message.getNonGsmCharacters())],
+    unicode: [...new Set(message.getNonGsmCharacters().flatMap(culprits))],
   };
+}
+
+/**
+ * The code points of `grapheme` outside GSM-7: the counter names whole
+ * letters as the reader sees them, so "é" written as e and an accent
+ * would blame the e.
+ */
+function culprits(grapheme: string): string[] {
+  const points = [...grapheme];
+  if (points.length === 1) return points;
+  const outside = points.filter(
+    (point) =>
+      new SegmentedMessage(point, 'auto').getEncodingName() === 'UCS-2',
+  );
+  return outside.length > 0 ? outside : [grapheme];
 }
 
 /** A character as the agent can see it: invisible ones by their code. */
 function shown(char: string): string {
   if (/^[\p{L}\p{N}\p{P}\p{S}]+$/u.test(char)) return `“${char}”`;
   const code = char.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
+  if (/^\p{M}$/u.test(char)) return msg(str`U+${code} (a combining mark)`);
   return msg(str`U+${code} (an invisible or spacing character)`);
 }
 

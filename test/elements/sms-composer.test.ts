@@ -103,6 +103,14 @@ describe('<sms-composer>', () => {
     expect(send().disabled).to.equal(false);
   });
 
+  it('names the accent, not its letter, when a combining mark made it UCS-2', () => {
+    expect(describeSize(measure('Cafe\u0301 tonight'))).to.equal(
+      '13 characters · 1 segment · UCS-2, because of U+0301 (a combining mark)',
+    );
+    // A precomposed letter outside GSM-7 is named as it is.
+    expect(describeSize(measure('Dzięki'))).to.match(/because of “ę”$/);
+  });
+
   it('counts characters as the API does, and never freezes on a pasted book', () => {
     // Code points: an emoji is one character, as the API counts it.
     expect(measure('🎉'.repeat(1_600))).to.include({

@@ -358,6 +358,29 @@ describe('the HTTP API', () => {
       expect(again.status).to.equal(200);
     });
 
+    it('refuses broken text (a lone surrogate) and text of accents alone', async () => {
+      const before = mock.engine.events.latestId;
+      const broken = await call('POST', '/inboxes', {
+        name: 'ab\ud800cd',
+        phoneNumbers: ['+14155550300'],
+      });
+      expect(broken.status).to.equal(400);
+      expect(broken.body.message).to.match(/^name: .*lone surrogate/);
+      const accents = await call('POST', '/inboxes', {
+        name: '\u0301\u0301',
+        phoneNumbers: ['+14155550300'],
+      });
+      expect(accents.status).to.equal(400);
+      expect(accents.body.problems[0].path).to.equal('name');
+      expect(mock.engine.events.latestId).to.equal(before);
+      // An accent on a letter is a name, of course.
+      const fine = await call('POST', '/inboxes', {
+        name: 'Cafe\u0301',
+        phoneNumbers: ['+14155550300'],
+      });
+      expect(fine.status).to.equal(201);
+    });
+
     it('names a field once: problems carry the path apart from the message', async () => {
       const response = await call('POST', '/inboxes', {
         name: 'B',

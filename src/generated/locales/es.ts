@@ -59,6 +59,7 @@
 's1c1a0ed8fd700337': `Detenida: no se enviará nada más.`,
 's1d47f948dd2b64ec': `Intro envía · Mayús+Intro empieza una línea nueva`,
 's1d7e59a1a981fb8d': str`Sin enviar (${0})`,
+'s1f0a48203281fee6': str`U+${0} (una marca combinable)`,
 's206ec90e592001bd': str`Campaña ${0}`,
 's21bd5d0ae33e15b9': str`${0} mensajes nuevos`,
 's228e03703b4abbb7': str`U+${0} (un carácter invisible o de espacio)`,
