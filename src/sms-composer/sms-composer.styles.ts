@@ -7,10 +7,13 @@ export const styles = css`
 
   form {
     display: grid;
+    /* One column as wide as the element, whatever a name inside is. */
+    grid-template-columns: minmax(0, 1fr);
     gap: 0.375rem;
   }
 
   .label {
+    overflow-wrap: anywhere;
     font-size: 0.8125rem;
     font-weight: 600;
     color: var(--_muted);

@@ -890,6 +890,17 @@ describe('<sms-timeline>', () => {
     await eventually(() => expect(renderedText(element)).to.contain('Yes'));
     const log = deep(element, '.log');
     expect(log.scrollWidth).to.be.at.most(log.clientWidth + 1);
+    // The reply box under it too: its label wraps, Send stays in reach.
+    await eventually(() =>
+      expect(renderedText(deep(element, 'sms-composer', '.label'))).to.contain(
+        'XXXX',
+      ),
+    );
+    const right = element.getBoundingClientRect().right;
+    for (const part of ['[part=input]', '[part=send]', '.label']) {
+      const box = deep(element, 'sms-composer', part).getBoundingClientRect();
+      expect(box.right, part).to.be.at.most(right + 1);
+    }
   });
 
   it('isolates names so right-to-left text cannot reorder the line', async () => {
