@@ -57,19 +57,56 @@ const scrollTo = (log: HTMLElement, top: number) => {
 
 Object.assign(window, {
   bench: {
-    /** Seeds `count` timeline items for Julie. */
+    /**
+     * Seeds about `count` timeline items for Julie: texts, then a newest
+     * stretch of every kind of row, the heaviest first in view: campaign
+     * answers with their numbers, replies to them, agents' replies and
+     * routing lines.
+     */
     seed(count: number) {
       engine.reset();
       const g = engine.createInbox({
         name: 'Gold Members',
         phoneNumbers: [GOLD],
       });
-      engine.createAgent({ name: 'Ben Okafor', inboxIds: [g.id], capacity: 5 });
+      const ben = engine.createAgent({
+        name: 'Ben Okafor',
+        inboxIds: [g.id],
+        capacity: 5,
+      });
+      const rounds = Math.min(60, Math.floor(count / 10));
       // One routing item comes with the first message; the rest are texts.
       const first = text('Message 0');
-      for (let i = 1; i < count - 1; i++) text(`Message ${i}`);
-      total = count;
-      return first.item.customerId;
+      const customerId = first.item.customerId;
+      for (let i = 1; i < count - rounds * 5; i++) text(`Message ${i}`);
+      for (let round = 0; round < rounds; round++) {
+        const [open] = engine
+          .listConversations(customerId)
+          .filter((c) => c.status === 'OPEN');
+        if (open) engine.closeConversation(open.id);
+        clock.advance(1000);
+        engine.createCampaign({
+          name: `Offer ${round}`,
+          from: GOLD,
+          answer: { name: `Offer ${round}`, body: 'This week only: 20% off.' },
+          recipients: [{ name: 'Julie Example', phoneNumber: JULIE }],
+        });
+        engine.tick();
+        text(`Yes please ${round}`);
+        const [next] = engine
+          .listConversations(customerId)
+          .filter((c) => c.status === 'OPEN');
+        clock.advance(1000);
+        engine.sendAgentMessage(next!.id, ben.id, `On its way ${round}`);
+      }
+      total = 0;
+      let cursor: string | undefined;
+      do {
+        const page = engine.getTimeline(customerId, 200, cursor);
+        total += page.items.length;
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      return customerId;
     },
     /** Mounts a timeline and resolves with ms until its rows show. */
     async mount(customerId: string) {

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html } from 'lit';
+import { html } from '../shared/compact-html.js';
 import { formatFullTime, formatTime } from '../shared/format.js';
 import { StampedUpdate, stampStyles } from '../shared/stamped-update.js';
 import { tokens } from '../shared/styles.js';

@@ -7,7 +7,7 @@ import {
   offset,
   shift,
 } from '@floating-ui/dom';
-import { html, LitElement } from 'lit';
+import { html, LitElement, nothing } from 'lit';
 import { formatPhone, loadPhoneFormatting } from '../shared/format.js';
 import { tokens } from '../shared/styles.js';
 import { styles } from './number-hovercard.styles.js';
@@ -172,6 +172,9 @@ export class NumberHovercard extends LitElement {
     // describes is described by this name, so the name carries the
     // numbers themselves, not only what they are.
     this.internals.ariaLabel = this.numbersInWords();
+    // Drawn only while it shows: a timeline has one card a stamped row,
+    // and the name above is all a stamp needs to be described.
+    if (!this.open) return nothing;
     return html`
       <div class="card" part="card">
         <dl>

@@ -1,5 +1,6 @@
 import { msg } from '@lit/localize';
-import { css, html } from 'lit';
+import { css } from 'lit';
+import { html } from '../shared/compact-html.js';
 import { formatFullTime, formatTime } from '../shared/format.js';
 import { StampedUpdate, stampStyles } from '../shared/stamped-update.js';
 import { tokens } from '../shared/styles.js';

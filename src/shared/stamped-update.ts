@@ -1,4 +1,5 @@
-import { css, html, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { css, LitElement, nothing, type PropertyDeclarations } from 'lit';
+import { html } from './compact-html.js';
 import { TimeZoneController } from './time-zone.js';
 import { KitLanguage } from './kit-language.js';
 

@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing, type PropertyValues } from 'lit';
+import { nothing, type PropertyValues } from 'lit';
+import { html } from '../shared/compact-html.js';
 import {
   virtualize,
   virtualizerRef,

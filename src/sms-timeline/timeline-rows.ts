@@ -3,7 +3,8 @@
  * the names the timeline has looked up; no state of their own.
  */
 import { msg, str } from '@lit/localize';
-import { html, nothing } from 'lit';
+import { nothing } from 'lit';
+import { html } from '../shared/compact-html.js';
 import type {
   Customer,
   KeywordContent,
