@@ -142,8 +142,9 @@ Object.assign(window, {
       return added;
     },
     /**
-     * Scrolls the log from the bottom to the top and back, loading earlier
-     * pages as a reader would, and returns each frame's duration in ms.
+     * Scrolls the log from the bottom to the top, loading earlier pages
+     * as a reader would, and returns each frame's duration in ms and the
+     * most DOM nodes any frame had.
      */
     async scrollFrames(pages: number) {
       const root = timeline!.shadowRoot!;
@@ -163,6 +164,8 @@ Object.assign(window, {
       }
       const frames: number[] = [];
       let last = performance.now();
+      // The most nodes drawn in any frame of the sweep, not only at rest.
+      let most = 0;
       const steps = 120;
       for (let i = 0; i <= steps; i++) {
         scrollTo(log, log.scrollHeight * (1 - i / steps));
@@ -170,8 +173,9 @@ Object.assign(window, {
         const now = performance.now();
         frames.push(now - last);
         last = now;
+        most = Math.max(most, countNodes(timeline!));
       }
-      return frames;
+      return { frames, most };
     },
   },
 });
