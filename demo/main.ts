@@ -47,11 +47,16 @@ function showScenario(): void {
   select(scenario.customers.julie);
 }
 
-// A customer picked in a queue opens their timeline.
+// A customer picked in a queue opens their timeline; so does an offer
+// the agent accepts, as the conversation is now theirs to answer.
 for (const queue of [goldQueue, supportQueue]) {
   queue.addEventListener('conversation-pick', (event) =>
     select(event.detail.customerId),
   );
+  queue.addEventListener('offer-answered', (event) => {
+    if (!event.detail.accepted) return;
+    select(engine.getConversation(event.detail.conversationId).customerId);
+  });
 }
 
 /**
@@ -60,6 +65,13 @@ for (const queue of [goldQueue, supportQueue]) {
  */
 language.addEventListener('change', () => {
   void setLocale(language.value as KitLocale);
+});
+
+/** Light or dark for the page and the kit alike; the system's by default. */
+const theme = document.querySelector<HTMLSelectElement>('#theme')!;
+theme.addEventListener('change', () => {
+  if (theme.value) document.documentElement.dataset.theme = theme.value;
+  else delete document.documentElement.dataset.theme;
 });
 
 /** The agent using the page: offers made to them get buttons. */
