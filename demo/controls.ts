@@ -338,10 +338,14 @@ Is the sale on in stores too?</textarea>
           <label
             >Policy
             <select name="policy" .value=${inbox?.policy ?? 'MOST_AVAILABLE'}>
-              <option value="MOST_AVAILABLE">Most available</option>
-              <option value="LEAST_ACTIVE">Least active</option>
-              <option value="LONGEST_IDLE">Longest idle</option>
-              <option value="PERCENT_SPARE">Highest % spare</option>
+              <option value="MOST_AVAILABLE">Most spare capacity</option>
+              <option value="LEAST_ACTIVE">Fewest open conversations</option>
+              <option value="LONGEST_IDLE">
+                Longest since their last assignment
+              </option>
+              <option value="PERCENT_SPARE">
+                Highest share of spare capacity
+              </option>
             </select>
           </label>
         </div>

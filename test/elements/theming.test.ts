@@ -5,6 +5,7 @@ import '../../src/campaign-answer/define.js';
 import '../../src/reply-marker/define.js';
 import type { CampaignAnswer } from '../../src/campaign-answer/campaign-answer.js';
 import { deep } from '../helpers/elements.js';
+import type { NumberHovercard } from '../../src/number-hovercard/number-hovercard.js';
 
 const LIGHT_TEXT = 'rgb(31, 35, 40)';
 const DARK_TEXT = 'rgb(230, 237, 243)';
@@ -54,7 +55,9 @@ describe('themes', () => {
     expect(textOf(wrapper)).to.equal(DARK_TEXT);
     // The hovercard the answer renders in its own shadow root is dark too.
     const answer = wrapper.querySelector('campaign-answer')!;
-    const card = deep(answer, 'number-hovercard');
+    const card = deep<NumberHovercard>(answer, 'number-hovercard');
+    card.show();
+    await card.updateComplete;
     expect(getComputedStyle(deep(card, '.card')).color).to.equal(DARK_TEXT);
   });
 

@@ -4,10 +4,11 @@
 // runs it after the browser tests.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import twilio from 'twilio';
 import { createKitServer } from '../../dist/mock-server/server.js';
@@ -177,12 +178,28 @@ describe('server mode', { timeout: 60_000 }, () => {
     let server;
     let url;
     let browser;
+    const reactHost = join(work, 'react');
     before(async () => {
+      // A React app of the kit's wrappers, bundled as a host's would be.
+      await build({
+        entryPoints: [join(root, 'test/react/app.tsx')],
+        bundle: true,
+        format: 'esm',
+        jsx: 'automatic',
+        define: { 'process.env.NODE_ENV': '"production"' },
+        outfile: join(reactHost, 'app.js'),
+        logLevel: 'warning',
+      });
+      writeFileSync(
+        join(reactHost, 'index.html'),
+        '<!doctype html><div id="root"></div><script type="module" src="app.js"></script>',
+      );
       server = createKitServer({
         seed: true,
         staticDirs: {
           '/cdn': join(root, 'dist/cdn'),
           '/examples': join(root, 'examples'),
+          '/react': reactHost,
         },
       });
       url = `http://127.0.0.1:${await server.listen(0)}`;
@@ -276,6 +293,32 @@ describe('server mode', { timeout: 60_000 }, () => {
             'number-hovercard',
           ),
         ),
+      );
+      assert.deepEqual(errors, []);
+      await page.close();
+    });
+
+    it('works from React: typed props set the elements, typed events reach the app', async () => {
+      const page = await browser.newPage();
+      const errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${url}/react/index.html`);
+      await until('the queue shows', async () =>
+        (await textOf(page, 'routed-queue')).includes('Gold Members'),
+      );
+      // The prop reached the element as its property.
+      assert.equal(
+        await page.evaluate(
+          () => document.querySelector('routed-queue').agentId,
+        ),
+        'agt_3',
+      );
+      await page
+        .locator('routed-queue summary', { hasText: 'Julie Example' })
+        .click();
+      await page.locator('routed-queue details[open] button').click();
+      await until('Julie’s timeline opens', async () =>
+        (await textOf(page, 'sms-timeline')).includes('Great! Tell me more.'),
       );
       assert.deepEqual(errors, []);
       await page.close();

@@ -13,6 +13,8 @@ import {
   ManualClock,
 } from 'sms-campaign-kit/mock-server';
 import { startMockServer } from 'sms-campaign-kit/mock-server/browser';
+import { RoutedQueue as RoutedQueueView } from 'sms-campaign-kit/react';
+import { createElement } from 'react';
 
 export async function host(): Promise<void> {
   await setLocale('es');
@@ -34,6 +36,12 @@ export async function host(): Promise<void> {
   const queue: RoutedQueue = document.createElement('routed-queue');
   queue.addEventListener('conversation-pick', (event) => {
     timeline.customerId = event.detail.customerId;
+  });
+
+  // React: typed props, and typed events as on… props.
+  createElement(RoutedQueueView, {
+    inboxId: 'inb_1',
+    onConversationPick: (event) => console.log(event.detail.customerId),
   });
 
   // The same mock, in the host's own tests.
