@@ -422,8 +422,8 @@ describe('<sms-timeline>', () => {
       for (let i = 0; i < 6; i++) await sendKeys({ press: 'PageDown' });
       await eventually(() => expect(index()).to.equal(newest));
       // Focus stayed on a row the whole way; the page did not move.
-      expect(element.shadowRoot!.activeElement?.classList.contains('row')).to
-        .be.true;
+      expect(element.shadowRoot!.activeElement?.classList.contains('row')).to.be
+        .true;
       expect(window.scrollY).to.equal(pageY);
     });
 
@@ -434,9 +434,10 @@ describe('<sms-timeline>', () => {
       await eventually(() => expect(log.scrollTop).to.be.above(0));
       log.focus();
       await sendKeys({ press: 'End' });
-      await eventually(() =>
-        expect(element.shadowRoot!.activeElement?.classList.contains('row')).to
-          .be.true,
+      await eventually(
+        () =>
+          expect(element.shadowRoot!.activeElement?.classList.contains('row'))
+            .to.be.true,
       );
       // The scrollbar takes the view far from the focused row.
       log.dispatchEvent(new PointerEvent('pointerdown'));
