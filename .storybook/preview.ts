@@ -1,4 +1,8 @@
-import type { Preview } from '@storybook/web-components-vite';
+import {
+  setCustomElementsManifest,
+  type Preview,
+} from '@storybook/web-components-vite';
+import manifest from '../custom-elements.json';
 import { html } from 'lit';
 import { setLocale } from '../src/shared/locale.js';
 import { outbox } from '../src/shared/outbox.js';
@@ -14,6 +18,10 @@ const startWorker = async () => {
   await worker.start({ onUnhandledRequest: 'bypass', quiet: true });
   return worker;
 };
+
+// Autodocs and controls read each element's attributes, properties,
+// events, parts and custom properties from the manifest (npm run manifest).
+setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   tags: ['autodocs'],
