@@ -2,6 +2,7 @@
 //
 // - sms-campaign-kit.js: the SDK and every element in one file; phone
 //   formatting and the Spanish texts load from chunks/ on first use.
+// - sdk.js: the client and its types' schemas, no elements.
 // - autoloader.js: each tag's code loads when the tag first appears
 //   (elements/ and their shared chunks/).
 //
@@ -28,6 +29,13 @@ const common = {
 await build({
   ...common,
   entryPoints: { 'sms-campaign-kit': 'src/index.ts' },
+  outdir,
+});
+
+// The SDK alone, for a page that draws its own views.
+await build({
+  ...common,
+  entryPoints: { sdk: 'src/sdk/index.ts' },
   outdir,
 });
 
