@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import { ApiHttpError, ApiNetworkError } from '../sdk/errors.js';
+import { ApiHttpError, ApiNetworkError, ApiParseError } from '../sdk/errors.js';
 
 /** What an element says when something failed, and whether to offer a retry. */
 export interface Failure {
@@ -41,6 +41,18 @@ export const revivedFailure = (stored: Failure): Failure =>
 /** Reads an error as a person would want it told. */
 export function failureOf(error: unknown): Failure {
   if (error instanceof ApiNetworkError) return unreachable;
+  // An answer that is not this API's (often a page where the API should
+  // be): the agent is told so in words, the developer gets the detail.
+  if (error instanceof ApiParseError) {
+    console.error(error);
+    return kitFailure(
+      () =>
+        msg(
+          'The server’s answer could not be read: is the API at the address this page uses?',
+        ),
+      true,
+    );
+  }
   const message = error instanceof Error ? error.message : String(error);
   const refused =
     error instanceof ApiHttpError &&

@@ -673,6 +673,26 @@ describe('<sms-timeline>', () => {
     );
   });
 
+  it('says in words when what answers is not the API, with a retry', async () => {
+    mock.worker.use(
+      http.get(
+        '/api/v1/customers/:id',
+        () =>
+          new HttpResponse('<!doctype html><title>Not here</title>', {
+            headers: { 'content-type': 'text/html' },
+          }),
+      ),
+    );
+    const element = await fixture<SmsTimeline>(
+      html`<sms-timeline customer-id=${story.customers.julie}></sms-timeline>`,
+    );
+    await eventually(() =>
+      expect(renderedText(deep(element, '[part=state]'))).to.equal(
+        'Couldn’t load this timeline. The server’s answer could not be read: is the API at the address this page uses? Try again',
+      ),
+    );
+  });
+
   it('says a customer cannot be found, naming the id, with no vain retry', async () => {
     const element = await fixture<SmsTimeline>(
       html`<sms-timeline customer-id="cus_404"></sms-timeline>`,

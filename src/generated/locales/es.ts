@@ -86,6 +86,7 @@
 's3e76d8afb2646d55': `Otro agente`,
 's3ea53917db1abff9': `la menor cantidad de conversaciones abiertas`,
 's3ec4da71c1a62754': `En cola`,
+'s41f3dd3de45d4123': `No se pudo leer la respuesta del servidor: ¿está la API en la dirección que usa esta página?`,
 's438050b4770225ff': str`Rechazar ${0}`,
 's450b872be9f40671': str`${0} volvió a recibir SMS.`,
 's45772bb2deec5c00': str`No enviado: ${0}`,
