@@ -1,5 +1,6 @@
 import '../number-hovercard/define.js';
 import { CampaignAnswer } from './campaign-answer.js';
+import { defineElement } from '../shared/define.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -7,8 +8,6 @@ declare global {
   }
 }
 
-if (!customElements.get('campaign-answer')) {
-  customElements.define('campaign-answer', CampaignAnswer);
-}
+defineElement('campaign-answer', CampaignAnswer);
 
 export { CampaignAnswer };

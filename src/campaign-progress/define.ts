@@ -1,6 +1,7 @@
 import { CampaignProgress } from './campaign-progress.js';
 import { listenForLateProviders } from '../shared/context.js';
 import type { Campaign } from '../sdk/schemas.js';
+import { defineElement } from '../shared/define.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -13,8 +14,6 @@ declare global {
 
 listenForLateProviders();
 
-if (!customElements.get('campaign-progress')) {
-  customElements.define('campaign-progress', CampaignProgress);
-}
+defineElement('campaign-progress', CampaignProgress);
 
 export { CampaignProgress };

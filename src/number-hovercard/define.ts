@@ -1,4 +1,5 @@
 import { NumberHovercard } from './number-hovercard.js';
+import { defineElement } from '../shared/define.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -11,8 +12,6 @@ declare global {
   }
 }
 
-if (!customElements.get('number-hovercard')) {
-  customElements.define('number-hovercard', NumberHovercard);
-}
+defineElement('number-hovercard', NumberHovercard);
 
 export { NumberHovercard };

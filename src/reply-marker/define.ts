@@ -1,5 +1,6 @@
 import '../number-hovercard/define.js';
 import { ReplyMarker } from './reply-marker.js';
+import { defineElement } from '../shared/define.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -7,8 +8,6 @@ declare global {
   }
 }
 
-if (!customElements.get('reply-marker')) {
-  customElements.define('reply-marker', ReplyMarker);
-}
+defineElement('reply-marker', ReplyMarker);
 
 export { ReplyMarker };

@@ -1,5 +1,6 @@
 import { RoutedQueue, type OfferAnswer } from './routed-queue.js';
 import { listenForLateProviders } from '../shared/context.js';
+import { defineElement } from '../shared/define.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -16,8 +17,6 @@ declare global {
 
 listenForLateProviders();
 
-if (!customElements.get('routed-queue')) {
-  customElements.define('routed-queue', RoutedQueue);
-}
+defineElement('routed-queue', RoutedQueue);
 
 export { RoutedQueue, type OfferAnswer };

@@ -1,4 +1,5 @@
 import { SmsAttachment } from './sms-attachment.js';
+import { defineElement } from '../shared/define.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -6,8 +7,6 @@ declare global {
   }
 }
 
-if (!customElements.get('sms-attachment')) {
-  customElements.define('sms-attachment', SmsAttachment);
-}
+defineElement('sms-attachment', SmsAttachment);
 
 export { SmsAttachment };

@@ -1,6 +1,7 @@
 import { SmsComposer, type ReplyDetail } from './sms-composer.js';
 import { listenForLateProviders } from '../shared/context.js';
 import type { TimelineItem } from '../sdk/schemas.js';
+import { defineElement } from '../shared/define.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -16,8 +17,6 @@ declare global {
 
 listenForLateProviders();
 
-if (!customElements.get('sms-composer')) {
-  customElements.define('sms-composer', SmsComposer);
-}
+defineElement('sms-composer', SmsComposer);
 
 export { SmsComposer, type ReplyDetail };

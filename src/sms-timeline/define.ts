@@ -2,6 +2,7 @@ import '../campaign-answer/define.js';
 import '../reply-marker/define.js';
 import { SmsTimeline } from './sms-timeline.js';
 import { listenForLateProviders } from '../shared/context.js';
+import { defineElement } from '../shared/define.js';
 
 declare global {
   interface HTMLElementTagNameMap {
@@ -11,8 +12,6 @@ declare global {
 
 listenForLateProviders();
 
-if (!customElements.get('sms-timeline')) {
-  customElements.define('sms-timeline', SmsTimeline);
-}
+defineElement('sms-timeline', SmsTimeline);
 
 export { SmsTimeline };
