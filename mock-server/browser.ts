@@ -7,7 +7,11 @@ import { OffsetClock } from './clock.js';
 import { Engine } from './engine/engine.js';
 import type { Clock } from './engine/records.js';
 import { createHandlers, DEFAULT_BASE } from './handlers.js';
-import { postTwilioStatus, twilioStatusForm } from './simulator.js';
+import {
+  postTwilioStatus,
+  simulateDelivery,
+  twilioStatusForm,
+} from './simulator.js';
 
 export interface MockServerOptions {
   base?: string;
@@ -53,20 +57,8 @@ export async function startMockServer(
     quiet: options.quiet ?? true,
   });
   const unsubscribe = options.simulateDelivery
-    ? engine.events.subscribe((event) => {
-        if (event.type !== 'item.created') return;
-        const { content } = event.data;
-        if (content.type !== 'SMS' || !content.messageSid) return;
-        const sid = content.messageSid;
-        for (const [status, ms] of [
-          ['sent', 1000],
-          ['delivered', 2000],
-        ] as const) {
-          setTimeout(
-            () => void postTwilioStatus(twilioStatusForm(sid, status), base),
-            ms,
-          );
-        }
+    ? simulateDelivery(engine.events, (sid, status) => {
+        void postTwilioStatus(twilioStatusForm(sid, status), base);
       })
     : () => {};
   // The engine keeps no timer: offers run out and campaigns send from here.

@@ -33,6 +33,7 @@ import { OffsetClock } from './clock.js';
 import { Engine } from './engine/engine.js';
 import { createHandlers, DEFAULT_BASE } from './handlers.js';
 import { seedJulySale } from './scenario.js';
+import { simulateDelivery } from './simulator.js';
 
 export interface KitServerOptions {
   /** Where the state is kept; none keeps it in memory only. */
@@ -116,20 +117,9 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
   });
 
   const unsubscribe = options.simulateDelivery
-    ? engine.events.subscribe((event) => {
-        if (event.type !== 'item.created') return;
-        const { content } = event.data;
-        if (content.type !== 'SMS' || !content.messageSid) return;
-        const messageSid = content.messageSid;
-        for (const [status, ms] of [
-          ['sent', 1000],
-          ['delivered', 2000],
-        ] as const) {
-          setTimeout(() => {
-            engine.updateDelivery({ messageSid, status });
-            persist();
-          }, ms).unref();
-        }
+    ? simulateDelivery(engine.events, (messageSid, status) => {
+        engine.updateDelivery({ messageSid, status });
+        persist();
       })
     : () => {};
   // Laid down once the delivery callbacks listen, so the story's texts

@@ -2,6 +2,7 @@
  * Stand-ins for Twilio on the sending side: an inbound SMS as Twilio would
  * post it to the messaging webhook, for the demo, stories and tests.
  */
+import type { Engine } from './engine/engine.js';
 
 export interface SimulatedSms {
   from: string;
@@ -86,3 +87,29 @@ export function twilioStatusForm(
 /** Posts a status callback to the webhook under `base`, as Twilio would. */
 export const postTwilioStatus = (form: URLSearchParams, base = '/api/v1') =>
   postForm('status', form, base);
+
+/**
+ * Plays Twilio's part after each message the business sends: `sent` after
+ * a second and `delivered` after two, as a carrier would report them,
+ * each handed to `report` (which posts the status callback, or applies
+ * it). Returns the way to stop.
+ */
+export function simulateDelivery(
+  events: Engine['events'],
+  report: (messageSid: string, status: 'sent' | 'delivered') => void,
+): () => void {
+  return events.subscribe((event) => {
+    if (event.type !== 'item.created') return;
+    const { content } = event.data;
+    if (content.type !== 'SMS' || !content.messageSid) return;
+    const sid = content.messageSid;
+    for (const [status, ms] of [
+      ['sent', 1000],
+      ['delivered', 2000],
+    ] as const) {
+      const timer = setTimeout(() => report(sid, status), ms);
+      // In Node, a pending callback does not keep the process alive.
+      (timer as { unref?: () => void }).unref?.();
+    }
+  });
+}

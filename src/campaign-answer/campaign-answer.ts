@@ -32,6 +32,8 @@ import { styles } from './campaign-answer.styles.js';
  * @csspart delivery - How delivery stands, after the stamp.
  *
  * @cssprop --sms-kit-color-accent - The card's edge and heading.
+ *
+ * @tagname campaign-answer
  */
 export class CampaignAnswer extends StampedUpdate {
   static override styles = [tokens, stampStyles, styles];

@@ -63,6 +63,8 @@ const skipText = (reason: Campaign['skipped'][number]['reason']) =>
  * @csspart skipped - The list of recipients not texted.
  * @csspart state - The loading or error notice.
  * @csspart reconnecting - The notice while the event stream is down.
+ *
+ * @tagname campaign-progress
  */
 export class CampaignProgress extends LiveElement {
   static override styles = [

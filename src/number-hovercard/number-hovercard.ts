@@ -47,6 +47,8 @@ const CLOSE_DELAY_MS = 250;
  *
  * @cssprop --sms-kit-color-surface - The card's background.
  * @cssprop --sms-kit-color-border - The card's border.
+ *
+ * @tagname number-hovercard
  */
 export class NumberHovercard extends LitElement {
   static override styles = [tokens, styles];

@@ -23,6 +23,8 @@ import { tokens } from '../shared/styles.js';
  *
  * @csspart marker - The whole line.
  * @csspart stamp - The focusable update that opens the hovercard.
+ *
+ * @tagname reply-marker
  */
 export class ReplyMarker extends StampedUpdate {
   static override styles = [

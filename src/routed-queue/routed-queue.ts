@@ -79,6 +79,8 @@ function statusText(status: Agent['status']): string {
  * @csspart offers - The list of offers waiting for an answer.
  * @csspart offer-actions - An offer's Accept and Decline, for `agent-id`.
  * @csspart reconnecting - The notice while the event stream is down.
+ *
+ * @tagname routed-queue
  */
 export class RoutedQueue extends LiveElement {
   static override styles = [

@@ -57,6 +57,8 @@ export function kindName(kind: FileKind): string {
  *
  * @csspart thumbnail - A photo's image.
  * @csspart chip - The link for a file that is not shown inline.
+ *
+ * @tagname sms-attachment
  */
 export class SmsAttachment extends LitElement {
   static override styles = [

@@ -97,6 +97,8 @@ function blocked(
  * @csspart send - The Send button.
  * @csspart state - The loading or error notice.
  * @csspart notice - Why a reply cannot be sent, when it cannot.
+ *
+ * @tagname sms-composer
  */
 export class SmsComposer extends LiveElement {
   static override styles = [tokens, buttonStyles, stateStyles, styles];

@@ -95,6 +95,8 @@ const SETTLE_FRAMES = 30;
  * @csspart reconnecting - The notice while the event stream is down.
  *
  * @cssprop --sms-kit-timeline-height - The scroll box's height (24rem).
+ *
+ * @tagname sms-timeline
  */
 export class SmsTimeline extends LiveElement {
   static override styles = [tokens, buttonStyles, stateStyles, styles];
@@ -427,27 +429,35 @@ export class SmsTimeline extends LiveElement {
     requestAnimationFrame(() => this.rescueFocus());
   };
 
-  /** Whether a row had focus last, and focus has not left the log since. */
-  private rowHadFocus = false;
+  /**
+   * Whether something in the log (a row, a row's button, the paging
+   * button) had focus last, and focus has not left for elsewhere since.
+   */
+  private focusInLog = false;
 
   private onFocusIn = (event: FocusEvent) => {
-    this.rowHadFocus = (event.target as Element).classList.contains('row');
+    this.focusInLog = event.target !== this.log;
   };
 
   private onFocusOut = (event: FocusEvent) => {
     // Leaving for somewhere else on purpose; a removed row sends no target.
-    if (event.relatedTarget) this.rowHadFocus = false;
+    if (event.relatedTarget) this.focusInLog = false;
   };
 
+  /** Focus was in the log, on something that is no longer there. */
+  private focusLost(): boolean {
+    if (!this.focusInLog || this.shadowRoot?.activeElement) return false;
+    const active = document.activeElement;
+    return !active || active === document.body || active === this;
+  }
+
   /**
-   * The row that had focus scrolled out of the DOM (the virtualizer drops
-   * rows out of view): focus goes to the log, not to the page.
+   * What had focus in the log scrolled out of the DOM (the virtualizer
+   * drops rows out of view): focus goes to the log, not to the page.
    */
   private rescueFocus(): void {
-    if (!this.rowHadFocus || this.shadowRoot?.activeElement) return;
-    const active = document.activeElement;
-    if (active && active !== document.body && active !== this) return;
-    this.rowHadFocus = false;
+    if (!this.focusLost()) return;
+    this.focusInLog = false;
     this.log?.focus({ preventScroll: true });
   }
 
@@ -645,8 +655,10 @@ export class SmsTimeline extends LiveElement {
       // Older items go in above what the agent reads: keep that where it
       // is, and keep focus in the log when the button goes away.
       const anchor = this.topRow();
+      // On the paging button, or on it until the virtualizer redrew it.
       const hadFocus =
-        this.renderRoot.querySelector('.earlier :focus') !== null;
+        this.renderRoot.querySelector('.earlier :focus') !== null ||
+        this.focusLost();
       this.earlierError = undefined;
       this.items = mergeItems(this.items, page.items);
       this.nextCursor = page.nextCursor;
