@@ -656,8 +656,10 @@ export class SmsTimeline extends LiveElement {
       // is, and keep focus in the log when the button goes away.
       const anchor = this.topRow();
       // On the paging button, or on it until the virtualizer redrew it.
+      // (Not `:focus`, which matches nothing while the window is not in
+      // front.)
       const hadFocus =
-        this.renderRoot.querySelector('.earlier :focus') !== null ||
+        this.shadowRoot?.activeElement?.closest('.earlier') != null ||
         this.focusLost();
       this.earlierError = undefined;
       this.items = mergeItems(this.items, page.items);
