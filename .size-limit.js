@@ -23,7 +23,7 @@ const LIMITS = {
   'number-hovercard': '10.4 kB',
   'reply-marker': '12.6 kB',
   'routed-queue': '24.3 kB',
-  'sms-attachment': '3 kB',
+  'sms-attachment': '3.3 kB',
   'sms-composer': '31.9 kB',
   'sms-timeline': '54.5 kB',
 };
