@@ -40,6 +40,10 @@ export default {
     {
       name: 'public-api-only',
       packageLinkPhase({ customElementsManifest }) {
+        // In path order, not the file system's: the same on every clone.
+        customElementsManifest.modules.sort((a, b) =>
+          a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+        );
         for (const mod of customElementsManifest.modules) {
           for (const declaration of mod.declarations ?? []) {
             if (!declaration.members) continue;

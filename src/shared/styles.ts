@@ -13,6 +13,11 @@ import { css } from 'lit';
  * one setting themes a timeline and everything it renders.
  */
 export const tokens = css`
+  /* An element's own display rule must not outweigh the page's hidden. */
+  :host([hidden]) {
+    display: none !important;
+  }
+
   :host([theme='light']) {
     --sms-kit-color-scheme: light;
   }

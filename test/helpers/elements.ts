@@ -15,6 +15,12 @@ export function itBehavesLikeAKitElement(render: () => Promise<HTMLElement>) {
     expect(element.shadowRoot).to.not.equal(null);
     expect(element.shadowRoot!.mode).to.equal('open');
   });
+
+  it('hides with the hidden attribute, as any element does', async () => {
+    const element = await render();
+    element.hidden = true;
+    expect(getComputedStyle(element).display).to.equal('none');
+  });
 }
 
 /** Moves the real mouse to the middle of `element`. */
