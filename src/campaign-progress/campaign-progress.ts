@@ -157,7 +157,17 @@ export class CampaignProgress extends LiveElement {
                 : msg(html`<strong>${skipped}</strong> skipped`)
             }
           </span>
-          <span>${msg(html`<strong>${pending}</strong> to send`)}</span>
+          <span>
+            ${
+              campaign.status !== 'STOPPED'
+                ? msg(html`<strong>${pending}</strong> to send`)
+                : pending === 1
+                  ? msg(html`<strong>${pending}</strong> not sent`, {
+                      id: 'not-sent-one',
+                    })
+                  : msg(html`<strong>${pending}</strong> not sent`)
+            }
+          </span>
           <span class="of">${msg(str`of ${total}`)}</span>
         </p>
         <p class="pace">${this.pace(campaign)}</p>

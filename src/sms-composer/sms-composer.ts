@@ -115,7 +115,7 @@ export class SmsComposer extends LiveElement {
 
   declare conversationId: string;
   declare agentId: string;
-  /** The box's label; "Reply to <customer>" by default. */
+  /** The box's label; "Reply to" and the customer's name by default. */
   declare label: string;
   declare protected conversation: Conversation | undefined;
   declare protected customer: Customer | undefined;

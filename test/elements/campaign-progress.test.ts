@@ -110,7 +110,8 @@ describe('<campaign-progress>', () => {
     // The stream may tell of the stop before the request's answer comes.
     await eventually(() => expect(stopped).to.have.length(1));
     expectNone(element, 'button');
-    expect(renderedText(element)).to.contain('4 sent 0 skipped 6 to send');
+    // Stopped, what was left will not go: not "to send".
+    expect(renderedText(element)).to.contain('4 sent 0 skipped 6 not sent');
   });
 
   it('shows the campaign it now names, whatever a slow Stop answers later', async () => {
