@@ -290,11 +290,15 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
       guarded(({ request }) => {
         // A first connection hears what happens from now on; a reconnection
         // names the last event it had and is sent everything after it.
+        // An id past the engine's latest is from before it restarted or
+        // was emptied: the stream opens at the latest, which tells the
+        // client that what it heard no longer holds.
         const header = request.headers.get('last-event-id');
+        const latest = engine.events.latestId;
         const lastId =
           header && /^\d+$/.test(header)
-            ? Number(header)
-            : engine.events.latestId;
+            ? Math.min(Number(header), latest)
+            : latest;
         return new HttpResponse(
           openEventStream(engine.events, lastId, request.signal),
           {

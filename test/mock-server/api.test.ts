@@ -844,6 +844,24 @@ describe('the HTTP API', () => {
       expect(text).to.contain('event: agent.updated');
     });
 
+    it('opens where the engine is when a client names an id it never reached', async () => {
+      // A client of a server that restarted with a fresh state names an
+      // id from before; the stream says where this engine really is, so
+      // the client knows what it heard no longer holds.
+      const latest = mock.engine.events.latestId;
+      const controller = new AbortController();
+      const response = await fetch('/api/v1/events', {
+        headers: { 'last-event-id': String(latest + 500) },
+        signal: controller.signal,
+      });
+      const reader = response
+        .body!.pipeThrough(new TextDecoderStream())
+        .getReader();
+      const text = await readUntil(reader, (t) => t.includes('stream.opened'));
+      controller.abort();
+      expect(text).to.contain(`data: {"after":${latest}}`);
+    });
+
     it('empties the engine on POST /reset', async () => {
       expect((await call('POST', '/reset')).status).to.equal(204);
       expect((await call('GET', '/inboxes')).body).to.deep.equal([]);
