@@ -23,6 +23,7 @@ import {
   openSync,
   readFileSync,
   renameSync,
+  rmSync,
   writeSync,
 } from 'node:fs';
 import type { Server } from 'node:http';
@@ -62,6 +63,14 @@ export interface KitServer {
 }
 
 const TICK_MS = 250;
+/** The most a request body may be, in bytes. */
+const MAX_BODY = 1024 * 1024;
+
+/** An error in the API's own shape. */
+function refuse(res: express.Response, status: number, message: string) {
+  if (res.headersSent) return res.destroy();
+  res.status(status).json({ message, problems: [] });
+}
 
 export function createKitServer(options: KitServerOptions = {}): KitServer {
   const clock = new OffsetClock();
@@ -69,27 +78,81 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
   const { stateFile } = options;
   const restored = Boolean(stateFile && existsSync(stateFile));
   if (restored) {
-    const savedAt = engine.restore(readFileSync(stateFile!, 'utf8'));
+    let savedAt: string;
+    try {
+      savedAt = engine.restore(readFileSync(stateFile!, 'utf8'));
+    } catch (error) {
+      throw new Error(
+        `Cannot take up the state in ${stateFile}: ${(error as Error).message} Move the file aside (or delete it) to start again from the July Sale story.`,
+        { cause: error },
+      );
+    }
     // Time does not run back past what the engine already stamped.
     clock.offsetMs = Math.max(0, Date.parse(savedAt) - Date.now());
   }
 
-  let written = -1;
-  /** Writes the state if it changed since last written. */
+  /** What is on disk: the last snapshot written, and where it stood. */
+  let written = { text: '', events: -1, offsetMs: Number.NaN };
+  /**
+   * Writes the state if it changed since last written (an event, or the
+   * clock moved by POST /clock). When it cannot be written, the engine
+   * goes back to what is on disk and the error is thrown: the change it
+   * made is neither kept nor acknowledged.
+   */
   const persist = () => {
-    if (!stateFile || engine.events.latestId === written) return;
-    writeAtomically(stateFile, engine.snapshot());
-    written = engine.events.latestId;
+    if (!stateFile) return;
+    const events = engine.events.latestId;
+    if (events === written.events && clock.offsetMs === written.offsetMs) {
+      return;
+    }
+    const text = engine.snapshot();
+    try {
+      writeAtomically(stateFile, text);
+    } catch (error) {
+      if (written.text) {
+        engine.restore(written.text);
+        // As on disk again (the restore's own notice aside).
+        written.events = engine.events.latestId;
+      }
+      throw error;
+    }
+    written = { text, events, offsetMs: clock.offsetMs };
   };
-  persist();
+  try {
+    persist();
+  } catch (error) {
+    throw new Error(
+      `Cannot write the state file ${stateFile}: ${(error as Error).message}`,
+      { cause: error },
+    );
+  }
 
   const app = express();
   app.disable('x-powered-by');
-  // Nothing is answered before the change it made is on disk.
+  /** Writes what no request waits on (the timer's moves); says so when it cannot. */
+  const save = () => {
+    try {
+      persist();
+    } catch (error) {
+      console.error(
+        `sms-campaign-kit: the state could not be saved, so the change was undone: ${(error as Error).message}`,
+      );
+    }
+  };
+
+  // Nothing is answered before the change it made is on disk. A change
+  // that cannot be written is undone and the request is cut off, not
+  // answered: the sender sees a failure, as Twilio would, and sends again.
   app.use((_req, res, next) => {
     const writeHead = res.writeHead;
     res.writeHead = function (this: typeof res, ...args: unknown[]) {
-      persist();
+      try {
+        persist();
+      } catch {
+        save(); // tries once more, and says why it cannot
+        res.destroy();
+        return res;
+      }
       return (writeHead as (...a: unknown[]) => typeof res).apply(this, args);
     } as typeof res.writeHead;
     // A stream the client left is cancelled, which ends its subscription.
@@ -98,28 +161,62 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
     });
     next();
   });
-  if (options.twilioAuthToken) {
-    app.use(
-      `${DEFAULT_BASE}/webhooks/twilio`,
-      express.raw({ type: () => true, limit: '1mb' }),
-      signedByTwilio(options.twilioAuthToken, options.publicUrl),
-    );
-  }
+  // The path as the handlers will read it (dot segments resolved, escapes
+  // checked), so what the signature check guards is what they serve.
+  app.use((req, res, next) => {
+    let path: string;
+    try {
+      path = decodeURI(new URL(req.url, 'http://server').pathname);
+    } catch {
+      return refuse(res, 400, `The path ${req.url} is not a valid URL path.`);
+    }
+    // The API reads a body of up to a megabyte.
+    const length = Number(req.headers['content-length'] ?? 0);
+    if (length > MAX_BODY) {
+      return refuse(
+        res,
+        413,
+        `A body of ${length} bytes is more than the ${MAX_BODY} this API takes.`,
+      );
+    }
+    if (
+      options.twilioAuthToken &&
+      path.startsWith(`${DEFAULT_BASE}/webhooks/twilio`)
+    ) {
+      return express.raw({ type: () => true, limit: MAX_BODY })(req, res, () =>
+        signedByTwilio(options.twilioAuthToken!, options.publicUrl)(
+          req,
+          res,
+          next,
+        ),
+      );
+    }
+    next();
+  });
   app.use(createMiddleware(...createHandlers(engine)));
   for (const [path, dir] of Object.entries(options.staticDirs ?? {})) {
     app.use(path, express.static(dir));
   }
   app.use((req, res) => {
-    res.status(404).json({
-      message: `There is no ${req.method} ${req.path} here.`,
-      problems: [],
-    });
+    refuse(res, 404, `There is no ${req.method} ${req.path} here.`);
   });
+  // What express itself refuses (a body too large to read) is said in the
+  // API's JSON, not as a page with a stack.
+  app.use(
+    (
+      error: Error & { status?: number },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      refuse(res, error.status ?? 500, error.message);
+    },
+  );
 
   const unsubscribe = options.simulateDelivery
     ? simulateDelivery(engine.events, (messageSid, status) => {
         engine.updateDelivery({ messageSid, status });
-        persist();
+        save();
       })
     : () => {};
   // Laid down once the delivery callbacks listen, so the story's texts
@@ -132,7 +229,7 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
   // Offers run out and campaigns send on this timer.
   const timer = setInterval(() => {
     engine.tick();
-    persist();
+    save();
   }, TICK_MS);
   timer.unref();
 
@@ -152,7 +249,7 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
     close() {
       clearInterval(timer);
       unsubscribe();
-      persist();
+      save();
       return new Promise((resolve) => {
         if (!server) return resolve();
         server.closeAllConnections();
@@ -166,13 +263,23 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
 function writeAtomically(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
   const temp = `${file}.${process.pid}.tmp`;
+  const bytes = Buffer.from(text, 'utf8');
   const fd = openSync(temp, 'w');
   try {
-    writeSync(fd, text);
+    // A full disk can take part of it without an error: write until all
+    // of it is down, or fail.
+    for (let at = 0; at < bytes.length;) {
+      const wrote = writeSync(fd, bytes, at, bytes.length - at);
+      if (wrote <= 0) throw new Error(`could not write ${temp}`);
+      at += wrote;
+    }
     fsyncSync(fd);
-  } finally {
+  } catch (error) {
     closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
   }
+  closeSync(fd);
   renameSync(temp, file);
 }
 

@@ -25,6 +25,10 @@ const TAGS: Record<string, () => Promise<unknown>> = {
   'sms-timeline': () => import('./sms-timeline/define.js'),
 };
 
+// The language switch, for a page that has only this script: it reaches
+// every element the autoloader loads.
+export { kitLocales, setLocale, type KitLocale } from './shared/locale.js';
+
 const requested = new Set<string>();
 
 /** Loads the code of every kit tag in `root` not asked for yet. */

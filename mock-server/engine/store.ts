@@ -345,6 +345,16 @@ export class Store {
       );
     }
     // Built aside, so a snapshot that does not hold together changes nothing.
+    const fresh = emptyState();
+    for (const key of Object.keys(fresh) as (keyof EngineState)[]) {
+      if (key === 'rosters') continue;
+      const kind = fresh[key] instanceof Map ? Map : Set;
+      if (
+        !((snapshot.state as Record<string, unknown>)?.[key] instanceof kind)
+      ) {
+        throw new Error(`Not a whole engine snapshot: it has no ${key}.`);
+      }
+    }
     const state = { ...snapshot.state, rosters: new Map() } as EngineState;
     for (const inbox of state.inboxes.values()) {
       state.rosters.set(inbox.id, new InboxRoster(inbox.policy));
@@ -361,6 +371,8 @@ export class Store {
     this.sent = snapshot.sent;
     this.events.clear();
     this.events.resume(snapshot.lastEventId);
+    // Anyone listening read the state before: they read it again.
+    this.emit('engine.reset', {});
     return snapshot.savedAt;
   }
 

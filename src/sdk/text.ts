@@ -5,10 +5,11 @@
  * character (zero widths, direction marks, the soft hyphen), not one a
  * font draws as nothing (Unicode's default-ignorables: the Hangul fillers,
  * variation selectors, the grapheme joiner), not the blank Braille cell,
- * and not a combining mark, which shows only on a letter.
+ * not a combining mark, which shows only on a letter, and not one no font
+ * has: unassigned code points, noncharacters, private use.
  */
 export const VISIBLE =
-  /[^\p{White_Space}\p{Cc}\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
+  /[^\p{White_Space}\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{M}\p{Default_Ignorable_Code_Point}\u2800]/u;
 
 /**
  * Half of a UTF-16 pair without the other: not text, and shown as "�".

@@ -65,11 +65,22 @@ describe('engine snapshots', () => {
     expect(views(b)).to.equal(views(a.engine));
   });
 
-  it('go on with event ids where they left off', () => {
+  it('go on with event ids past where they left off, telling listeners to read again', () => {
     const a = busy();
     const b = new Engine(a.clock);
     b.restore(a.engine.snapshot());
-    expect(b.events.latestId).to.equal(a.engine.events.latestId);
+    const after = [...b.events.since(a.engine.events.latestId)];
+    expect(after.map((e) => [e.id, e.type])).to.deep.equal([
+      [a.engine.events.latestId + 1, 'engine.reset'],
+    ]);
+  });
+
+  it('refuse a snapshot missing part of the state, changing nothing', () => {
+    const { engine } = busy();
+    const before = views(engine);
+    const text = engine.snapshot().replace('"timelines"', '"timelinez"');
+    expect(() => engine.restore(text)).to.throw(/no timelines/);
+    expect(views(engine)).to.equal(before);
   });
 
   it('remember which Twilio deliveries were taken in, so a retry is a repeat', () => {

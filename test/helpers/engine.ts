@@ -145,4 +145,8 @@ export const INVISIBLE = [
   '\u2066\u2069',
   '\u180e',
   '\u034f',
+  '\uffff',
+  '\ufdd0',
+  '\ue000',
+  '\u{10fffd}',
 ];

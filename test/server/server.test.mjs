@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { request } from 'node:http';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
@@ -35,6 +36,28 @@ function serve(stateFile) {
       if (found) resolvePromise({ child, url: found[1] });
     });
     child.on('exit', (code) => reject(new Error(`serve exited ${code}`)));
+  });
+}
+
+/** A POST with the path exactly as given; resolves with the status. */
+function rawPost(url, path, body) {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolvePromise, reject) => {
+    const req = request(
+      {
+        hostname,
+        port,
+        path,
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      },
+      (res) => {
+        res.resume();
+        resolvePromise(res.statusCode);
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
   });
 }
 
@@ -120,6 +143,76 @@ describe('server mode', { timeout: 60_000 }, () => {
     }
   });
 
+  it('undoes and does not acknowledge a change it cannot write, and goes on', async () => {
+    const dir = join(work, 'unwritable');
+    const stateFile = join(dir, 'state.json');
+    const server = createKitServer({ seed: true, stateFile });
+    const url = `http://127.0.0.1:${await server.listen(0)}`;
+    try {
+      // The folder becomes a file: nothing can be written there now.
+      rmSync(dir, { recursive: true });
+      writeFileSync(dir, 'not a folder');
+      const before = server.engine.events.latestId;
+      await assert.rejects(
+        postSms(
+          url,
+          twilioInboundForm({ from: '+14155550166', to: GOLD, body: 'Lost?' }),
+        ),
+      );
+      // Not stored, and the server still answers.
+      assert.deepEqual(server.engine.findCustomersByPhone('+14155550166'), []);
+      assert.ok(server.engine.events.latestId > before);
+      const inboxes = await fetch(`${url}/api/v1/inboxes`);
+      assert.equal(inboxes.status, 200);
+    } finally {
+      await server.close().catch(() => {});
+      rmSync(dir, { force: true });
+    }
+  });
+
+  it('keeps a clock moved by POST /clock through a restart', async () => {
+    const stateFile = join(work, 'clock.json');
+    const first = createKitServer({ seed: true, stateFile });
+    const url = `http://127.0.0.1:${await first.listen(0)}`;
+    const moved = await fetch(`${url}/api/v1/clock`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ advanceSeconds: 7 * 24 * 3600 }),
+    }).then((r) => r.json());
+    await first.close();
+    const second = createKitServer({ stateFile });
+    assert.ok(Date.parse(second.engine.now()) >= Date.parse(moved.now) - 1000);
+    await second.close();
+  });
+
+  it('says which state file it cannot read, and what to do', () => {
+    const stateFile = join(work, 'broken.json');
+    writeFileSync(stateFile, '{"format":1,"sta');
+    assert.throws(
+      () => createKitServer({ stateFile }),
+      /Cannot take up the state in .*broken\.json: Not an engine snapshot.*Move the file aside/,
+    );
+  });
+
+  it('answers a bad path or a body too large in JSON, naming it', async () => {
+    const server = createKitServer({ seed: true });
+    const url = `http://127.0.0.1:${await server.listen(0)}`;
+    try {
+      const bad = await fetch(`${url}/api/v1/customers/%E0%A4%A`);
+      assert.equal(bad.status, 400);
+      assert.match((await bad.json()).message, /not a valid URL path/);
+      const big = await fetch(`${url}/api/v1/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ advanceSeconds: 1, pad: 'x'.repeat(2_000_000) }),
+      });
+      assert.equal(big.status, 413);
+      assert.match((await big.json()).message, /more than the 1048576/);
+    } finally {
+      await server.close();
+    }
+  });
+
   describe('with TWILIO_AUTH_TOKEN', () => {
     const token = 'test-auth-token';
     let server;
@@ -157,6 +250,24 @@ describe('server mode', { timeout: 60_000 }, () => {
       assert.match((await forged.json()).message, /does not match/);
       assert.equal(server.engine.events.latestId, before);
       assert.deepEqual(server.engine.findCustomersByPhone('+14155550188'), []);
+    });
+
+    it('guards the path the handlers read, however it is written', async () => {
+      const form = twilioInboundForm({
+        from: '+14155550187',
+        to: GOLD,
+        body: 'Sneaky',
+      });
+      for (const path of [
+        '/api/v1/./webhooks/twilio/sms',
+        '/api/v1/x/../webhooks/twilio/sms',
+        '/api/v1/%2e/webhooks/twilio/sms',
+      ]) {
+        // fetch would tidy the path; a raw request keeps it as written.
+        const status = await rawPost(url, path, form.toString());
+        assert.equal(status, 403, path);
+      }
+      assert.deepEqual(server.engine.findCustomersByPhone('+14155550187'), []);
     });
 
     it('takes a signed delivery once, and answers Twilio’s retry of it as a repeat', async () => {
