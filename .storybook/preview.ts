@@ -64,8 +64,13 @@ const preview: Preview = {
   initialGlobals: { theme: 'light', locale: 'en' },
   decorators: [
     (story, { globals }) => {
-      // Drafts and replies of the last story viewed are not this one's.
+      // Drafts and replies of the last story viewed are not this one's,
+      // nor those another story's frame on a docs page kept in this tab's
+      // sessionStorage (the kit's own keys only).
       outbox.clear();
+      for (const key of Object.keys(sessionStorage)) {
+        if (key.startsWith('sms-kit-')) sessionStorage.removeItem(key);
+      }
       return html`<div
         style="padding: 1rem; min-height: 100vh; box-sizing: border-box; ${
           THEMES[globals.theme === 'dark' ? 'dark' : 'light']

@@ -40,9 +40,10 @@ const composerOf = (
   args: { 'conversation-id': conversationId },
   parameters: { msw: world.msw(...overrides) },
   decorators: [
-    // Storybook's preview has cleared the outbox before each story.
+    // Storybook's preview has cleared the outbox before each story; the
+    // draft is set even when empty, so no other story's shows here.
     (story) => {
-      if (draft) outbox.setDraft(conversationId, draft);
+      outbox.setDraft(conversationId, draft);
       return story();
     },
   ],

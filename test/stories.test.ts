@@ -13,6 +13,7 @@ import * as campaignProgress from '../stories/campaign-progress.stories.js';
 import * as numberHovercard from '../stories/number-hovercard.stories.js';
 import * as replyMarker from '../stories/reply-marker.stories.js';
 import * as routedQueue from '../stories/routed-queue.stories.js';
+import * as smsAttachment from '../stories/sms-attachment.stories.js';
 import * as smsComposer from '../stories/sms-composer.stories.js';
 import * as smsTimeline from '../stories/sms-timeline.stories.js';
 import { THEMES } from '../stories/themes.js';
@@ -44,6 +45,7 @@ const FILES = [
   numberHovercard,
   replyMarker,
   routedQueue,
+  smsAttachment,
   smsComposer,
   smsTimeline,
 ] as unknown as Array<Record<string, StoryLike> & { default: MetaLike }>;
