@@ -204,8 +204,11 @@ describe('the agent’s flow, keyboard only', function () {
         await eventually(() =>
           expect(card.hasAttribute('open')).to.equal(true),
         );
-        expect(renderedText(card)).to.match(
-          /\(415\) 555-0100.*\(415\) 555-0143/,
+        // Formatted once phone formatting has loaded (on first use).
+        await eventually(() =>
+          expect(renderedText(card)).to.match(
+            /\(415\) 555-0100.*\(415\) 555-0143/,
+          ),
         );
         await sendKeys({ press: 'Escape' });
         await eventually(() =>

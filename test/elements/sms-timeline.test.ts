@@ -840,7 +840,11 @@ describe('<sms-timeline>', () => {
     );
   });
 
-  it('drops an earlier page that comes after the customer changed', async () => {
+  /**
+   * Julie's long history, read up to the top: the earlier page has been
+   * asked for and is held until `pages.release()`.
+   */
+  const readingUpToAHeldPage = async () => {
     longHistory();
     const pages = earlierPages();
     mock.worker.use(pages.handler);
@@ -849,6 +853,11 @@ describe('<sms-timeline>', () => {
     await eventually(() => expect(log.scrollTop).to.be.above(0));
     scrollToTop(log);
     await pages.arrived;
+    return { element, log, pages };
+  };
+
+  it('drops an earlier page that comes after the customer changed', async () => {
+    const { element, pages } = await readingUpToAHeldPage();
     // The agent opens Marcus while Julie's older messages are on their way.
     element.customerId = story.customers.marcus;
     await eventually(() =>
@@ -860,14 +869,7 @@ describe('<sms-timeline>', () => {
   });
 
   it('keeps the reader’s place and focus when older messages load', async () => {
-    longHistory();
-    const pages = earlierPages();
-    mock.worker.use(pages.handler);
-    const element = await render();
-    const log = deep(element, '.log');
-    await eventually(() => expect(log.scrollTop).to.be.above(0));
-    scrollToTop(log);
-    await pages.arrived;
+    const { element, log, pages } = await readingUpToAHeldPage();
     await eventually(() => deep(element, '.earlier button'));
     deep<HTMLButtonElement>(element, '.earlier button').focus();
     await frames(3);

@@ -19,6 +19,7 @@ import {
   renderedText,
   expectNone,
 } from '../helpers/elements.js';
+import { loadPhoneFormatting } from '../../src/shared/format.js';
 
 const renderAnswer = () =>
   fixture<CampaignAnswer>(
@@ -244,6 +245,8 @@ for (const [tag, render] of [
     });
 
     it('tells assistive technology both numbers, from the stamp', async () => {
+      // Read once, so the numbers' formatting must be there first.
+      await loadPhoneFormatting();
       const host = await render();
       const stamp = deep(host, '[part=stamp]');
       stamp.focus();
@@ -275,6 +278,7 @@ describe('<number-hovercard>', () => {
   );
 
   it('describes an anchor in another shadow root, where an id cannot reach', async () => {
+    await loadPhoneFormatting();
     const host = await fixture<HTMLDivElement>(html`<div></div>`);
     host.attachShadow({ mode: 'open' }).innerHTML =
       '<button id="stamp" aria-describedby="hint">Sent 4:00 PM</button><span id="hint">Press for numbers</span>';
