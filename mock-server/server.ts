@@ -161,6 +161,12 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
     });
     next();
   });
+  // The webhooks' body is read raw, for the signature and then the handlers.
+  const readRaw = express.raw({ type: () => true, limit: MAX_BODY });
+  const signed =
+    options.twilioAuthToken &&
+    signedByTwilio(options.twilioAuthToken, options.publicUrl);
+
   // The path as the handlers will read it (dot segments resolved, escapes
   // checked), so what the signature check guards is what they serve.
   app.use((req, res, next) => {
@@ -179,17 +185,8 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
         `A body of ${length} bytes is more than the ${MAX_BODY} this API takes.`,
       );
     }
-    if (
-      options.twilioAuthToken &&
-      path.startsWith(`${DEFAULT_BASE}/webhooks/twilio`)
-    ) {
-      return express.raw({ type: () => true, limit: MAX_BODY })(req, res, () =>
-        signedByTwilio(options.twilioAuthToken!, options.publicUrl)(
-          req,
-          res,
-          next,
-        ),
-      );
+    if (signed && path.startsWith(`${DEFAULT_BASE}/webhooks/twilio`)) {
+      return readRaw(req, res, () => signed(req, res, next));
     }
     next();
   });
