@@ -13,7 +13,7 @@
  *
  * React is an optional peer dependency: only this entry point needs it.
  */
-import { createComponent, type EventName } from '@lit/react';
+import { createComponent, type EventName, type Options } from '@lit/react';
 import * as React from 'react';
 import '../index.js';
 import type { Campaign, TimelineItem } from '../sdk/schemas.js';
@@ -32,14 +32,21 @@ import {
 
 const event = <T extends Event>(name: string) => name as EventName<T>;
 
-export const SmsTimeline = createComponent({
-  react: React,
+/** A wrapper of this React, whichever element it wraps. */
+const wrap = <
+  I extends HTMLElement,
+  // @lit/react does not export its EventNames; this is its shape.
+  E extends Record<string, EventName | string> = Record<never, never>,
+>(
+  options: Omit<Options<I, E>, 'react'>,
+) => createComponent<I, E>({ react: React, ...options });
+
+export const SmsTimeline = wrap({
   tagName: 'sms-timeline',
   elementClass: SmsTimelineElement,
 });
 
-export const RoutedQueue = createComponent({
-  react: React,
+export const RoutedQueue = wrap({
   tagName: 'routed-queue',
   elementClass: RoutedQueueElement,
   events: {
@@ -51,8 +58,7 @@ export const RoutedQueue = createComponent({
   },
 });
 
-export const SmsComposer = createComponent({
-  react: React,
+export const SmsComposer = wrap({
   tagName: 'sms-composer',
   elementClass: SmsComposerElement,
   events: {
@@ -65,8 +71,7 @@ export const SmsComposer = createComponent({
   },
 });
 
-export const CampaignProgress = createComponent({
-  react: React,
+export const CampaignProgress = wrap({
   tagName: 'campaign-progress',
   elementClass: CampaignProgressElement,
   events: {
@@ -83,30 +88,26 @@ const hovercardEvents = {
     ),
 };
 
-export const NumberHovercard = createComponent({
-  react: React,
+export const NumberHovercard = wrap({
   tagName: 'number-hovercard',
   elementClass: NumberHovercardElement,
   events: hovercardEvents,
 });
 
 // The stamped updates hold a hovercard, whose events come out of them.
-export const ReplyMarker = createComponent({
-  react: React,
+export const ReplyMarker = wrap({
   tagName: 'reply-marker',
   elementClass: ReplyMarkerElement,
   events: hovercardEvents,
 });
 
-export const CampaignAnswer = createComponent({
-  react: React,
+export const CampaignAnswer = wrap({
   tagName: 'campaign-answer',
   elementClass: CampaignAnswerElement,
   events: hovercardEvents,
 });
 
-export const SmsAttachment = createComponent({
-  react: React,
+export const SmsAttachment = wrap({
   tagName: 'sms-attachment',
   elementClass: SmsAttachmentElement,
 });
