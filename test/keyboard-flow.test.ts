@@ -234,7 +234,8 @@ describe('the agent’s flow, keyboard only', function () {
         await eventually(() =>
           expect(renderedText(timeline)).to.contain('Glad to hear it, Marcus!'),
         );
-        // The history is all there, 100,000 and more, a page at a time.
+        // The flow ran with older history still to page in, and with only
+        // the rows in view drawn.
         expect(mock.engine.getTimeline(customerId, 1).nextCursor).to.not.equal(
           null,
         );
