@@ -2,19 +2,36 @@
  * How a reply will travel: its length against the API's limit, and the
  * segments and encoding carriers bill it as, counted by Twilio's own
  * sms-segments-calculator.
+ *
+ * The counter (with its grapheme splitter) is a third of the composer's
+ * weight, so it loads when a composer first connects; until it arrives
+ * the line under the box gives the length alone.
  */
 import { msg, str } from '@lit/localize';
-// The package is CommonJS: its default export is the whole module, the
-// one form every bundler and the test server read the same way.
-import segmentsCalculator from 'sms-segments-calculator';
 import { MAX_BODY_LENGTH } from '../sdk/schemas.js';
 import { formatNumber } from '../shared/format.js';
 
-const { SegmentedMessage } = segmentsCalculator;
+type Counter = typeof import('sms-segments-calculator').SegmentedMessage;
+
+let SegmentedMessage: Counter | undefined;
+let loading: Promise<void> | undefined;
+
+/** Loads the segment counter once; resolves when `measure` counts. */
+export function loadSegmentCounter(): Promise<void> {
+  // The package is CommonJS: its default export is the whole module, the
+  // one form every bundler and the test server read the same way.
+  loading ??= import('sms-segments-calculator').then((module) => {
+    SegmentedMessage = module.default.SegmentedMessage;
+  });
+  return loading;
+}
+
 export interface ReplySize {
   /** Characters (code points), as the API's limit counts them. */
   length: number;
   tooLong: boolean;
+  /** Whether segments and encoding were counted (the counter has loaded). */
+  counted: boolean;
   segments: number;
   encoding: 'GSM-7' | 'UCS-2';
   /** The characters outside GSM-7 that made it UCS-2, each once. */
@@ -26,13 +43,21 @@ export function measure(text: string): ReplySize {
   const tooLong = length > MAX_BODY_LENGTH;
   // The counter's cost grows faster than the text: a pasted book would
   // freeze the page. A reply too long to send is not counted in segments.
-  if (tooLong) {
-    return { length, tooLong, segments: 0, encoding: 'GSM-7', unicode: [] };
+  if (tooLong || !SegmentedMessage) {
+    return {
+      length,
+      tooLong,
+      counted: false,
+      segments: 0,
+      encoding: 'GSM-7',
+      unicode: [],
+    };
   }
   const message = new SegmentedMessage(text, 'auto');
   return {
     length,
     tooLong,
+    counted: true,
     segments: text ? message.segmentsCount : 0,
     encoding: message.getEncodingName() === 'UCS-2' ? 'UCS-2' : 'GSM-7',
     unicode: [...new Set(message.getNonGsmCharacters().flatMap(culprits))],
@@ -49,7 +74,7 @@ function culprits(grapheme: string): string[] {
   if (points.length === 1) return points;
   const outside = points.filter(
     (point) =>
-      new SegmentedMessage(point, 'auto').getEncodingName() === 'UCS-2',
+      new SegmentedMessage!(point, 'auto').getEncodingName() === 'UCS-2',
   );
   return outside.length > 0 ? outside : [grapheme];
 }
@@ -80,6 +105,7 @@ export function describeSize(size: ReplySize): string {
       str`${characters(size.length)}: ${characters(over)} over the ${formatNumber(MAX_BODY_LENGTH)} limit. Shorten it to send.`,
     );
   }
+  if (!size.counted) return characters(size.length);
   const base = `${characters(size.length)} · ${segmentCount(size.segments)} · ${size.encoding}`;
   if (size.encoding === 'GSM-7') return base;
   const [first, ...rest] = size.unicode;

@@ -18,7 +18,7 @@ import {
   type OutgoingReply,
 } from '../shared/outbox.js';
 import { buttonStyles, stateStyles, tokens } from '../shared/styles.js';
-import { describeSize, measure } from './segments.js';
+import { describeSize, loadSegmentCounter, measure } from './segments.js';
 import { styles } from './sms-composer.styles.js';
 import { hasVisibleText } from '../sdk/text.js';
 
@@ -141,6 +141,11 @@ export class SmsComposer extends LiveElement {
   private readonly drafts = new OutboxController(this, (change) => {
     if (change.conversationId === this.conversationId) this.requestUpdate();
   });
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    void loadSegmentCounter().then(() => this.requestUpdate());
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const moved =

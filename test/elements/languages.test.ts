@@ -3,7 +3,11 @@ import { http, HttpResponse } from 'msw';
 import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
 import '../../src/routed-queue/define.js';
 import '../../src/sms-timeline/define.js';
-import { describeSize, measure } from '../../src/sms-composer/segments.js';
+import {
+  describeSize,
+  loadSegmentCounter,
+  measure,
+} from '../../src/sms-composer/segments.js';
 import { kitLocale, setLocale } from '../../src/shared/locale.js';
 import { outbox } from '../../src/shared/outbox.js';
 import type { SmsTimeline } from '../../src/sms-timeline/sms-timeline.js';
@@ -63,7 +67,7 @@ describe('languages', () => {
   });
 
   it('counts and names sizes in Spanish, numbers written the Spanish way', async () => {
-    await setLocale('es');
+    await Promise.all([setLocale('es'), loadSegmentCounter()]);
     expect(describeSize(measure('x'.repeat(161)))).to.equal(
       '161 caracteres · 2 segmentos · GSM-7',
     );

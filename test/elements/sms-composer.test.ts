@@ -4,7 +4,11 @@ import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
 import '../../src/sms-composer/define.js';
 import type { SmsComposer } from '../../src/sms-composer/sms-composer.js';
 import { Outbox, outbox } from '../../src/shared/outbox.js';
-import { describeSize, measure } from '../../src/sms-composer/segments.js';
+import {
+  describeSize,
+  loadSegmentCounter,
+  measure,
+} from '../../src/sms-composer/segments.js';
 import {
   deep,
   itBehavesLikeAKitElement,
@@ -103,7 +107,27 @@ describe('<sms-composer>', () => {
     expect(send().disabled).to.equal(false);
   });
 
-  it('names the accent, not its letter, when a combining mark made it UCS-2', () => {
+  it('gives the length alone until the segment counter has loaded', () => {
+    const size = { length: 12, tooLong: false, counted: false, segments: 0 };
+    expect(describeSize({ ...size, encoding: 'GSM-7', unicode: [] })).to.equal(
+      '12 characters',
+    );
+  });
+
+  it('loads the segment counter when it connects, then counts', async () => {
+    outbox.setDraft(conversationId, 'x'.repeat(161));
+    const element = await fixture<SmsComposer>(
+      html`<sms-composer conversation-id=${conversationId}></sms-composer>`,
+    );
+    await eventually(() =>
+      expect(renderedText(deep(element, '.size'))).to.equal(
+        '161 characters · 2 segments · GSM-7',
+      ),
+    );
+  });
+
+  it('names the accent, not its letter, when a combining mark made it UCS-2', async () => {
+    await loadSegmentCounter();
     expect(describeSize(measure('Cafe\u0301 tonight'))).to.equal(
       '13 characters · 1 segment · UCS-2, because of U+0301 (a combining mark)',
     );
@@ -123,7 +147,8 @@ describe('<sms-composer>', () => {
     expect(performance.now() - start).to.be.below(200);
   });
 
-  it('names an invisible character that made it UCS-2 by its code', () => {
+  it('names an invisible character that made it UCS-2 by its code', async () => {
+    await loadSegmentCounter();
     expect(describeSize(measure('Hi\u00a0there'))).to.match(
       /UCS-2, because of U\+00A0 \(an invisible or spacing character\)$/,
     );
