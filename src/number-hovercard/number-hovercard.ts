@@ -1,17 +1,20 @@
 import { msg, str } from '@lit/localize';
-import {
-  autoUpdate,
-  computePosition,
-  flip,
-  hide,
-  offset,
-  shift,
-} from '@floating-ui/dom';
 import { html, LitElement, nothing } from 'lit';
 import { formatPhone, loadPhoneFormatting } from '../shared/format.js';
 import { tokens } from '../shared/styles.js';
 import { styles } from './number-hovercard.styles.js';
 import { KitLanguage } from '../shared/kit-language.js';
+
+type Positioning = typeof import('@floating-ui/dom');
+let positioning: Promise<Positioning> | undefined;
+
+/**
+ * Floating UI, loaded when a card is first about to open: a timeline
+ * stamps a card on many rows, and most of them never open.
+ */
+function loadPositioning(): Promise<Positioning> {
+  return (positioning ??= import('@floating-ui/dom'));
+}
 
 /** How long the pointer rests on the anchor before the card opens. */
 const OPEN_DELAY_MS = 150;
@@ -160,13 +163,24 @@ export class NumberHovercard extends LitElement {
     // Escape closes it wherever focus is, so listen only while open.
     document.addEventListener('keydown', this.onKeydown);
     const anchor = this.wired;
-    if (anchor) {
-      this.stopPositioning = autoUpdate(
-        anchor,
-        this,
-        () => void this.place(anchor),
-      );
-    }
+    if (anchor) void this.keepPlaced(anchor);
+  }
+
+  /** Counts each opening, so a late load places only the latest. */
+  private openings = 0;
+
+  /** Places the card by `anchor`, again whenever either moves, while open. */
+  private async keepPlaced(anchor: HTMLElement): Promise<void> {
+    const opening = ++this.openings;
+    // Unseen until first placed, so it never shows in the corner.
+    this.style.visibility = 'hidden';
+    const { autoUpdate } = await loadPositioning();
+    if (opening !== this.openings || !this.open || !this.isConnected) return;
+    this.stopPositioning = autoUpdate(
+      anchor,
+      this,
+      () => void this.place(anchor),
+    );
   }
 
   protected override render() {
@@ -256,6 +270,8 @@ export class NumberHovercard extends LitElement {
   }
 
   private async place(anchor: HTMLElement): Promise<void> {
+    const { computePosition, offset, flip, shift, hide } =
+      await loadPositioning();
     const { x, y, middlewareData } = await computePosition(anchor, this, {
       strategy: 'fixed',
       placement: 'top-start',
@@ -317,6 +333,8 @@ export class NumberHovercard extends LitElement {
   }
 
   private onPointerEnter = () => {
+    // Loads while the pointer rests, before the card opens.
+    void loadPositioning();
     if (this.open) clearTimeout(this.timer);
     else this.later(true, OPEN_DELAY_MS);
   };
