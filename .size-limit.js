@@ -2,35 +2,63 @@
 //
 // Issue 5 sets the budgets at 20 kB for the embed bundle, 6 kB for the
 // SDK alone and 5 kB for each element beyond Lit. The kit is well over
-// them today (README, Size); these limits hold today's sizes, so they
-// can only shrink, until the targets are met.
+// most of them (README, Size); those limits hold today's sizes, so they
+// can only shrink. An element within the budget is held to the budget.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+
 const LIT = ['lit', 'lit-html', 'lit-element', '@lit/reactive-element'];
-// Loaded on first use, so not counted: phone formatting, the Spanish texts.
-const LAZY = ['libphonenumber-js'];
+// Loaded on first use, so not counted: phone formatting, the Spanish
+// texts, the segment counter (when a composer connects) and positioning
+// (when a hovercard is about to open).
+const LAZY = [
+  'libphonenumber-js',
+  'sms-segments-calculator',
+  'grapheme-splitter',
+  '@floating-ui/dom',
+];
+
+/**
+ * `file` and the chunks it imports statically, all of which a page loads
+ * before the file runs; chunks it imports with `import()` load later.
+ */
+function atStart(file, seen = new Set()) {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  if (!existsSync(file)) {
+    throw new Error(`${file} is missing: run \`npm run build\` first`);
+  }
+  const code = readFileSync(file, 'utf8');
+  const imports = [...code.matchAll(/(?:from|import)\s*"(\.[^"]+)"/g)];
+  return [
+    file,
+    ...imports.flatMap(([, path]) => atStart(join(dirname(file), path), seen)),
+  ];
+}
 /** Each element's module, and what it may weigh beyond Lit. */
 const LIMITS = {
-  'campaign-answer': '12.8 kB',
+  'campaign-answer': '7 kB',
   'campaign-progress': '21.9 kB',
-  'number-hovercard': '10.4 kB',
-  'reply-marker': '12.6 kB',
-  'routed-queue': '24.3 kB',
-  'sms-attachment': '3.3 kB',
-  'sms-composer': '31.9 kB',
-  'sms-timeline': '54.5 kB',
+  'number-hovercard': '5 kB',
+  'reply-marker': '6.9 kB',
+  'routed-queue': '24.1 kB',
+  'sms-attachment': '5 kB',
+  'sms-composer': '23.7 kB',
+  'sms-timeline': '40 kB',
 };
 
 export default [
   {
     name: 'the embed bundle: every element and the SDK, Lit included',
-    path: 'dist/cdn/sms-campaign-kit.js',
+    path: atStart('dist/cdn/sms-campaign-kit.js'),
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '57 kB',
+    limit: '52.5 kB',
   },
   {
     name: 'the SDK alone',
-    path: 'dist/cdn/sdk.js',
+    path: atStart('dist/cdn/sdk.js'),
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '16.5 kB',
+    limit: '16 kB',
   },
   ...Object.entries(LIMITS).map(([tag, limit]) => ({
     name: `<${tag}> beyond Lit`,
