@@ -279,8 +279,12 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
           SendMessageRequest,
           await jsonBody(request),
         );
+        const idempotencyKey =
+          request.headers.get('idempotency-key') ?? undefined;
         return created(
-          engine.sendAgentMessage(param(params.id), agentId, body),
+          engine.sendAgentMessage(param(params.id), agentId, body, {
+            idempotencyKey,
+          }),
         );
       }),
     ),

@@ -36,7 +36,12 @@ export function requireType(request: Request, type: string, why = ''): void {
   throw new BadRequest([{ path: 'Content-Type', message }], 415);
 }
 
-const STATUS = { invalid: 400, not_found: 404, conflict: 409 } as const;
+const STATUS = {
+  invalid: 400,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+} as const;
 
 export function refusal(
   status: number,

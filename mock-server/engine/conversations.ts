@@ -2,6 +2,8 @@
 import type { Conversation, TimelineItem } from '../../src/sdk/schemas.js';
 import { drain, release } from './assignment.js';
 import { appendOutbound } from './delivery.js';
+import { IdempotencyKey } from '../../src/sdk/schemas.js';
+import { describeProblems, parseWith } from '../../src/sdk/validation.js';
 import { EngineError } from './errors.js';
 import { openKey, type Store } from './store.js';
 
@@ -38,13 +40,42 @@ export function closeConversation(store: Store, id: string): Conversation {
   return store.conversationView(conversation);
 }
 
-/** The agent's reply, sent from the inbox number the customer texted. */
+/**
+ * The agent's reply, sent from the inbox number the customer texted. A
+ * reply sent again with the `idempotencyKey` it was stored with changes
+ * nothing and answers the item stored the first time, even if the
+ * conversation has closed since; the key used for another reply is
+ * refused. A key is spent only by a reply that was stored.
+ */
 export function sendAgentMessage(
   store: Store,
   conversationId: string,
   agentId: string,
   body: string,
+  idempotencyKey?: string,
 ): TimelineItem {
+  const field = 'Idempotency-Key';
+  if (idempotencyKey !== undefined) {
+    const key = parseWith(IdempotencyKey, idempotencyKey);
+    if (!key.ok) {
+      throw new EngineError('invalid', describeProblems(key.problems), field);
+    }
+    const earlier = store.state.replyKeys.get(idempotencyKey);
+    if (earlier) {
+      const same =
+        earlier.conversationId === conversationId &&
+        earlier.agentId === agentId &&
+        earlier.body === body;
+      if (!same) {
+        throw new EngineError(
+          'unprocessable',
+          `${idempotencyKey} was used for another reply; send a new reply with a new key.`,
+          field,
+        );
+      }
+      return structuredClone(store.record(earlier).item);
+    }
+  }
   const conversation = store.conversation(conversationId);
   store.agent(agentId, 'agentId');
   if (conversation.status !== 'OPEN') {
@@ -82,5 +113,14 @@ export function sendAgentMessage(
       attachments: [],
     },
   });
+  if (idempotencyKey !== undefined) {
+    store.state.replyKeys.set(idempotencyKey, {
+      conversationId,
+      customerId: conversation.customerId,
+      agentId,
+      body,
+      itemId: item.id,
+    });
+  }
   return structuredClone(item);
 }

@@ -261,12 +261,23 @@ export class Engine {
     return closeConversation(this.store, id);
   }
 
+  /**
+   * `agentId`'s reply in the conversation. Sent again with the same
+   * `idempotencyKey`, it is stored once and the first item is answered.
+   */
   sendAgentMessage(
     conversationId: string,
     agentId: string,
     body: string,
+    options: { idempotencyKey?: string } = {},
   ): TimelineItem {
-    return sendAgentMessage(this.store, conversationId, agentId, body);
+    return sendAgentMessage(
+      this.store,
+      conversationId,
+      agentId,
+      body,
+      options.idempotencyKey,
+    );
   }
 
   /**

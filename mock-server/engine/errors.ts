@@ -6,7 +6,12 @@ import {
 } from '../../src/sdk/validation.js';
 
 /** Why the engine refused a request; the HTTP layer maps it to a status. */
-export type EngineErrorKind = 'invalid' | 'not_found' | 'conflict';
+export type EngineErrorKind =
+  | 'invalid'
+  | 'not_found'
+  | 'conflict'
+  /** Well formed, but not what its key was first used for. */
+  | 'unprocessable';
 
 /**
  * A refusal. The engine checks everything before it changes anything, so a

@@ -117,6 +117,17 @@ export interface EngineState {
   outboundSids: Map<string, { customerId: string; itemId: string }>;
   /** Twilio MessageSids already taken in, so repeats change nothing. */
   messageSids: Map<string, { customerId: string; itemId: string }>;
+  /** Agents' replies by the idempotency key they were sent with. */
+  replyKeys: Map<string, ReplyKeyRecord>;
+}
+
+/** A reply sent with an idempotency key: what was asked, and the item. */
+export interface ReplyKeyRecord {
+  conversationId: string;
+  customerId: string;
+  agentId: string;
+  body: string;
+  itemId: string;
 }
 
 export function emptyState(): EngineState {
@@ -145,5 +156,6 @@ export function emptyState(): EngineState {
     unanswered: new Map(),
     messageSids: new Map(),
     outboundSids: new Map(),
+    replyKeys: new Map(),
   };
 }

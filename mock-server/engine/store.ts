@@ -28,8 +28,11 @@ import { insertSorted } from './timeline.js';
 
 type NewItem = Omit<TimelineItem, 'id' | 'timestamp'>;
 
-/** Raised when what a snapshot holds changes shape. */
-const SNAPSHOT_FORMAT = 1;
+/**
+ * Raised when what a snapshot holds changes shape. Format 1 had no reply
+ * keys; it is read as having none.
+ */
+const SNAPSHOT_FORMAT = 2;
 
 interface Snapshot {
   format: number;
@@ -339,7 +342,9 @@ export class Store {
     } catch (error) {
       throw new Error(`Not an engine snapshot: ${(error as Error).message}`);
     }
-    if (snapshot?.format !== SNAPSHOT_FORMAT) {
+    if (snapshot?.format === 1 && snapshot.state) {
+      snapshot.state.replyKeys = new Map();
+    } else if (snapshot?.format !== SNAPSHOT_FORMAT) {
       throw new Error(
         `Not an engine snapshot of format ${SNAPSHOT_FORMAT} (format: ${JSON.stringify(snapshot?.format)}).`,
       );

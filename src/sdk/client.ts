@@ -217,16 +217,24 @@ export class SmsKitClient {
     );
   }
 
-  /** The agent's reply, sent from the inbox number the customer texted. */
+  /**
+   * The agent's reply, sent from the inbox number the customer texted.
+   * Give an `idempotencyKey` (a UUID, say) and send again with the same
+   * key after a failure that may have reached the server: the reply is
+   * stored once, and the answer is the item stored the first time.
+   */
   async sendMessage(
     conversationId: string,
     message: { agentId: string; body: string },
+    options: { idempotencyKey?: string } = {},
   ): Promise<TimelineItem> {
+    const { idempotencyKey } = options;
     return this.request(
       'POST',
       `/conversations/${segment(conversationId)}/messages`,
       TimelineItem,
       message,
+      idempotencyKey === undefined ? {} : { 'idempotency-key': idempotencyKey },
     );
   }
 
@@ -235,6 +243,7 @@ export class SmsKitClient {
     path: string,
     schema: S,
     body?: unknown,
+    headers: Record<string, string> = {},
   ): Promise<z.infer<S>> {
     const url = `${this.baseUrl}${path}`;
     let response: Response;
@@ -242,7 +251,9 @@ export class SmsKitClient {
       response = await this.fetchImpl(url, {
         method,
         headers:
-          body === undefined ? {} : { 'content-type': 'application/json' },
+          body === undefined
+            ? headers
+            : { ...headers, 'content-type': 'application/json' },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
     } catch (cause) {

@@ -504,6 +504,19 @@ export const SendMessageRequest = z.strictObject({
   body: VisibleBody,
 });
 
+/**
+ * The `Idempotency-Key` a reply may be sent with, so that sending it
+ * again (after an answer that never came) stores it once. Any visible
+ * ASCII: a UUID is the usual choice.
+ */
+export const IdempotencyKey = z.string().check(
+  z.minLength(1),
+  z.maxLength(255),
+  z.regex(/^[\x21-\x7e]*$/, {
+    error: 'expected visible ASCII characters only, such as a UUID',
+  }),
+);
+
 export type AgentStatus = z.infer<typeof AgentStatus>;
 export type ConversationStatus = z.infer<typeof ConversationStatus>;
 export type Inbox = z.infer<typeof Inbox>;

@@ -15,6 +15,12 @@ export type ReplyStatus = 'sending' | 'sent' | 'failed';
 export interface OutgoingReply {
   /** The kit's own id for it, before the API gives one. */
   localId: string;
+  /**
+   * Sent as its `Idempotency-Key`, the same on every try: a try whose
+   * answer was lost, then a retry, stores it once. Replies kept by an
+   * older kit have none until they are sent again.
+   */
+  key?: string;
   conversationId: string;
   agentId: string;
   body: string;
@@ -25,6 +31,15 @@ export interface OutgoingReply {
   failure?: Failure;
   /** The timeline item the API made of it, once sent. */
   item?: TimelineItem;
+}
+
+/**
+ * A key no other reply has: 128 random bits as hex. `crypto.randomUUID`
+ * would do, but only on https and localhost pages.
+ */
+function newKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 /** A failed reply read back from storage. */
@@ -48,7 +63,6 @@ export class Outbox {
   private readonly listeners = new Set<Listener>();
   private readonly drafts = new Map<string, string>();
   private readonly replies = new Map<string, OutgoingReply[]>();
-  private counter = 0;
 
   /** What the agent has written in `conversationId` and not yet sent. */
   draft(conversationId: string): string {
@@ -89,8 +103,11 @@ export class Outbox {
     agentId: string,
     body: string,
   ): Promise<OutgoingReply> {
+    const key = newKey();
     const reply: OutgoingReply = {
-      localId: `local_${++this.counter}`,
+      // Unique across reloads too, which bring failed replies back.
+      localId: `local_${key.slice(0, 16)}`,
+      key,
       conversationId,
       agentId,
       body,
@@ -109,7 +126,11 @@ export class Outbox {
     if (!reply || reply.status !== 'failed') {
       throw new Error(`No failed reply ${localId} to send again.`);
     }
-    this.update(reply, { status: 'sending', failure: undefined });
+    this.update(reply, {
+      status: 'sending',
+      failure: undefined,
+      key: reply.key ?? newKey(),
+    });
     return this.deliver(client, this.find(localId)!);
   }
 
@@ -167,10 +188,11 @@ export class Outbox {
   ): Promise<OutgoingReply> {
     let patch: Partial<OutgoingReply>;
     try {
-      const item = await client.sendMessage(reply.conversationId, {
-        agentId: reply.agentId,
-        body: reply.body,
-      });
+      const item = await client.sendMessage(
+        reply.conversationId,
+        { agentId: reply.agentId, body: reply.body },
+        { idempotencyKey: reply.key },
+      );
       patch = { status: 'sent', item };
     } catch (error) {
       patch = { status: 'failed', failure: failureOf(error) };

@@ -1,4 +1,5 @@
 import { expect, fixture, html } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { sendKeys } from '@web/test-runner-commands';
 import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
 import '../../src/sms-composer/define.js';
@@ -212,6 +213,60 @@ describe('<sms-composer>', () => {
       expect(agentMessages()).to.deep.equal(['Please try me again']),
     );
     await eventually(() => expectNone(element, '.failed'));
+  });
+
+  it('gives replies ids of their own across a reload', async () => {
+    mock.worker.use(gatewayBusy());
+    const before = await new Outbox().send(
+      mock.client,
+      conversationId,
+      story.agents.ben,
+      'One',
+    );
+    // The next page reads the failed reply back, then sends its own.
+    const after = new Outbox();
+    const next = await after.send(
+      mock.client,
+      conversationId,
+      story.agents.ben,
+      'Two',
+    );
+    expect(next.localId).not.to.equal(before.localId);
+    expect(after.repliesIn(conversationId).map((r) => r.body)).to.deep.equal([
+      'One',
+      'Two',
+    ]);
+  });
+
+  it('stores a reply once when its answer was lost and it is sent again', async () => {
+    // The reply is stored, then the connection drops before the answer.
+    mock.worker.use(
+      http.post(
+        '/api/v1/conversations/:id/messages',
+        async ({ request, params }) => {
+          const { agentId, body } = (await request.json()) as {
+            agentId: string;
+            body: string;
+          };
+          mock.engine.sendAgentMessage(String(params.id), agentId, body, {
+            idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
+          });
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    const element = await render();
+    await type(element, 'Lost on the way');
+    await sendKeys({ press: 'Enter' });
+    await eventually(() => expect(deep(element, '.failed')).to.exist);
+    // After a reload, as after a page that was closed meanwhile.
+    const later = new Outbox();
+    const [failed] = later.repliesIn(conversationId);
+    await later.retry(mock.client, failed!.localId);
+    deep<HTMLButtonElement>(element, '.failed button').click();
+    await eventually(() => expectNone(element, '.failed'));
+    expect(agentMessages()).to.deep.equal(['Lost on the way']);
   });
 
   it('never loses a draft: not on a re-render, nor a new element', async () => {

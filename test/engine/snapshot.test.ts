@@ -103,9 +103,19 @@ describe('engine snapshots', () => {
   it('refuse what is not a snapshot, changing nothing', () => {
     const { engine } = busy();
     const before = views(engine);
-    for (const bad of ['', '{', '{"format":2}', '[]']) {
+    for (const bad of ['', '{', '{"format":2}', '{"format":3}', '[]']) {
       expect(() => engine.restore(bad), bad).to.throw(/snapshot/);
     }
     expect(views(engine)).to.equal(before);
+  });
+
+  it('read a snapshot of format 1, from before reply keys, as having none', () => {
+    const a = busy();
+    const old = JSON.parse(a.engine.snapshot());
+    old.format = 1;
+    delete old.state.replyKeys;
+    const b = new Engine(a.clock);
+    b.restore(JSON.stringify(old));
+    expect(views(b)).to.equal(views(a.engine));
   });
 });

@@ -701,6 +701,41 @@ describe('the HTTP API', () => {
       expect(reply.body.content).to.deep.include({ from: GOLD, to: JULIE });
     });
 
+    it('stores a reply sent again with its Idempotency-Key once', async () => {
+      const conversation = await julieConversation();
+      const send = (body: string, key: string) =>
+        fetch(`/api/v1/conversations/${conversation.id}/messages`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/json',
+            'idempotency-key': key,
+          },
+          body: JSON.stringify({ agentId, body }),
+        });
+      const first = await send('Happy to help!', 'reply-1');
+      const again = await send('Happy to help!', 'reply-1');
+      expect([first.status, again.status]).to.deep.equal([201, 201]);
+      const item = await first.json();
+      expect((await again.json()).id).to.equal(item.id);
+      const timeline = await call(
+        'GET',
+        `/customers/${conversation.customerId}/timeline`,
+      );
+      const replies = timeline.body.items.filter(
+        (i: { initiator: { type: string } }) => i.initiator.type === 'AGENT',
+      );
+      expect(replies).to.have.length(1);
+
+      const reused = await send('Something else', 'reply-1');
+      expect(reused.status).to.equal(422);
+      expect((await reused.json()).problems[0].path).to.equal(
+        'Idempotency-Key',
+      );
+      const bad = await send('Hi', 'k'.repeat(256));
+      expect(bad.status).to.equal(400);
+      expect((await bad.json()).problems[0].path).to.equal('Idempotency-Key');
+    });
+
     it('refuses a reply from an agent who does not hold the conversation', async () => {
       const conversation = await julieConversation();
       const other = (

@@ -143,6 +143,45 @@ describe('server mode', { timeout: 60_000 }, () => {
     }
   });
 
+  it('stores a reply sent again after a kill once, by its Idempotency-Key', async () => {
+    const stateFile = join(work, 'reply-key.json');
+    const julie = '+14155550142';
+    const reply = (url, conversation) =>
+      fetch(`${url}/api/v1/conversations/${conversation.id}/messages`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'idempotency-key': 'reply-after-kill',
+        },
+        body: JSON.stringify({
+          agentId: conversation.agentId,
+          body: 'Sent before the kill',
+        }),
+      }).then((r) => r.json());
+    const first = await serve(stateFile);
+    const [customer] = await fetch(
+      `${first.url}/api/v1/customers?phone=${encodeURIComponent(julie)}`,
+    ).then((r) => r.json());
+    const conversations = await fetch(
+      `${first.url}/api/v1/conversations?customerId=${customer.id}`,
+    ).then((r) => r.json());
+    const open = conversations.find((c) => c.status === 'OPEN');
+    const stored = await reply(first.url, open);
+    // Killed as if before its answer got out: the agent's page sends again.
+    first.child.kill('SIGKILL');
+    const second = await serve(stateFile);
+    try {
+      assert.equal((await reply(second.url, open)).id, stored.id);
+      const bodies = await bodiesOf(second.url, julie);
+      assert.equal(
+        bodies.filter((b) => b === 'Sent before the kill').length,
+        1,
+      );
+    } finally {
+      second.child.kill();
+    }
+  });
+
   it('undoes and does not acknowledge a change it cannot write, and goes on', async () => {
     const dir = join(work, 'unwritable');
     const stateFile = join(dir, 'state.json');
