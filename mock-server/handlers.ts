@@ -24,6 +24,7 @@ import { MAX_PAGE_SIZE } from './engine/timeline.js';
 import { openEventStream } from './event-stream.js';
 import {
   BadRequest,
+  bodyText,
   guarded,
   jsonBody,
   param,
@@ -184,7 +185,7 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
           ', as Twilio sends',
         );
         const sms = parseTwilioInbound(
-          new URLSearchParams(await request.text()),
+          new URLSearchParams(await bodyText(request)),
         );
         if (!sms.ok) throw new BadRequest(sms.problems);
         engine.receiveSms(sms.value);
@@ -204,7 +205,7 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
           ', as Twilio sends',
         );
         const callback = parseTwilioStatus(
-          new URLSearchParams(await request.text()),
+          new URLSearchParams(await bodyText(request)),
         );
         if (!callback.ok) throw new BadRequest(callback.problems);
         engine.updateDelivery(callback.value);

@@ -68,10 +68,51 @@ export function guarded(resolve: HttpResponseResolver): HttpResponseResolver {
   };
 }
 
+/** The most of a request body the API reads: a megabyte. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+/** The 413 for a body past `MAX_BODY_BYTES`, of `size` bytes if known. */
+export function tooLarge(size?: number): BadRequest {
+  const body = size === undefined ? 'The body' : `A body of ${size} bytes`;
+  const message = `${body} is more than the ${MAX_BODY_BYTES} bytes this API takes`;
+  return new BadRequest([{ path: '', message }], 413);
+}
+
+/**
+ * The body as text, read up to `MAX_BODY_BYTES` however it is sent (a
+ * chunked body has no length to check first); past that, a 413.
+ */
+export async function bodyText(request: Request): Promise<string> {
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    // The rest is left unread. (Cancelling would close the connection in
+    // server mode before the 413 could be sent.)
+    if (size > MAX_BODY_BYTES) {
+      reader.releaseLock();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return new TextDecoder().decode(bytes);
+}
+
 export async function jsonBody(request: Request): Promise<unknown> {
   requireType(request, 'application/json');
+  const text = await bodyText(request);
   try {
-    return await request.json();
+    return JSON.parse(text) as unknown;
   } catch {
     throw new BadRequest([
       { path: '', message: 'expected a JSON request body' },

@@ -33,6 +33,7 @@ import twilio from 'twilio';
 import { OffsetClock } from './clock.js';
 import { Engine } from './engine/engine.js';
 import { createHandlers, DEFAULT_BASE } from './handlers.js';
+import { MAX_BODY_BYTES, tooLarge } from './http.js';
 import { seedJulySale } from './scenario.js';
 import { simulateDelivery } from './simulator.js';
 
@@ -63,8 +64,6 @@ export interface KitServer {
 }
 
 const TICK_MS = 250;
-/** The most a request body may be, in bytes. */
-const MAX_BODY = 1024 * 1024;
 
 /** An error in the API's own shape. */
 function refuse(res: express.Response, status: number, message: string) {
@@ -162,7 +161,7 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
     next();
   });
   // The webhooks' body is read raw, for the signature and then the handlers.
-  const readRaw = express.raw({ type: () => true, limit: MAX_BODY });
+  const readRaw = express.raw({ type: () => true, limit: MAX_BODY_BYTES });
   const signed =
     options.twilioAuthToken &&
     signedByTwilio(options.twilioAuthToken, options.publicUrl);
@@ -176,14 +175,11 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
     } catch {
       return refuse(res, 400, `The path ${req.url} is not a valid URL path.`);
     }
-    // The API reads a body of up to a megabyte.
+    // Refused before it is read when its length says so; the handlers
+    // count what they read of the others.
     const length = Number(req.headers['content-length'] ?? 0);
-    if (length > MAX_BODY) {
-      return refuse(
-        res,
-        413,
-        `A body of ${length} bytes is more than the ${MAX_BODY} this API takes.`,
-      );
+    if (length > MAX_BODY_BYTES) {
+      return refuse(res, 413, tooLarge(length).message);
     }
     if (signed && path.startsWith(`${DEFAULT_BASE}/webhooks/twilio`)) {
       return readRaw(req, res, () => signed(req, res, next));
@@ -206,7 +202,8 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
       res: express.Response,
       _next: express.NextFunction,
     ) => {
-      refuse(res, error.status ?? 500, error.message);
+      const status = error.status ?? 500;
+      refuse(res, status, status === 413 ? tooLarge().message : error.message);
     },
   );
 

@@ -443,6 +443,20 @@ describe('the HTTP API', () => {
       }
     });
 
+    it('refuses a body over a megabyte with 413, changing nothing', async () => {
+      const before = (await call('GET', '/clock')).body.now;
+      const response = await fetch('/api/v1/clock', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: `{${' '.repeat(1024 * 1024)}"advanceSeconds": 60}`,
+      });
+      expect(response.status).to.equal(413);
+      expect((await response.json()).message).to.match(
+        /^The body is more than the 1048576 bytes/,
+      );
+      expect((await call('GET', '/clock')).body.now).to.equal(before);
+    });
+
     it('tells the engine’s time with GET /clock', async () => {
       const now = await call('GET', '/clock');
       expect(now.status).to.equal(200);

@@ -247,6 +247,27 @@ describe('server mode', { timeout: 60_000 }, () => {
       });
       assert.equal(big.status, 413);
       assert.match((await big.json()).message, /more than the 1048576/);
+      // Sent in chunks, with no Content-Length to go by.
+      const chunks = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{'));
+          for (let i = 0; i < 40; i++) {
+            controller.enqueue(new TextEncoder().encode(' '.repeat(50_000)));
+          }
+          controller.enqueue(new TextEncoder().encode('"advanceSeconds":1}'));
+          controller.close();
+        },
+      });
+      const before = server.engine.now();
+      const chunked = await fetch(`${url}/api/v1/clock`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: chunks,
+        duplex: 'half',
+      });
+      assert.equal(chunked.status, 413);
+      assert.match((await chunked.json()).message, /more than the 1048576/);
+      assert.ok(Date.parse(server.engine.now()) - Date.parse(before) < 1000);
     } finally {
       await server.close();
     }
