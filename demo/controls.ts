@@ -1,7 +1,8 @@
 /**
  * The demo's controls: a customer texting in (as a Twilio webhook), an
  * agent's status and capacity, and closing a conversation. Each goes
- * through the HTTP API, and each shows what the API answered.
+ * through the HTTP API, and each shows what the API answered. In server
+ * mode the clock cannot be played faster; its select says why.
  */
 import { html, nothing, render } from 'lit';
 import type {
@@ -16,6 +17,8 @@ import { madeUpRecipients } from '../mock-server/scenario.js';
 
 export interface ControlsState {
   client: SmsKitClient;
+  /** Whose engine: the page's own, or the server's (shared). */
+  mode: 'page' | 'server';
   inboxes: Inbox[];
   agents: Agent[];
   customers: Array<{ id: string; name: string; phone: string }>;
@@ -27,10 +30,13 @@ export interface ControlsState {
     to: string,
     body: string,
   ): Promise<string | undefined>;
-  reset(): void;
+  /** Starts the story again; rejects with what went wrong. */
+  reset(): Promise<void>;
   /** How many times real time the mock's clock runs. */
   speed: number;
   setSpeed(speed: number): void;
+  /** Why the clock's speed cannot be set, where it cannot. */
+  speedUnavailable?: string | undefined;
   /** Shows campaign `id` in the page's campaign-progress. */
   showCampaign(id: string): void;
   /** The story's customers, texted first by a new campaign. */
@@ -487,7 +493,12 @@ Flash sale this weekend: 20% off for Gold Members. Reply with any questions.</te
         <h3>The clock</h3>
         <label
           >Play the mock's clock at
-          <select name="speed" @change=${onSpeed}>
+          <select
+            name="speed"
+            @change=${onSpeed}
+            ?disabled=${Boolean(state.speedUnavailable)}
+            aria-describedby=${state.speedUnavailable ? 'speed-unavailable' : nothing}
+          >
             ${SPEEDS.map(
               (s) =>
                 html`<option value=${s} ?selected=${s === state.speed}>
@@ -499,10 +510,16 @@ Flash sale this weekend: 20% off for Gold Members. Reply with any questions.</te
         <button type="button" class="secondary" @click=${onClock}>
           Move the clock on 15 minutes
         </button>
-        <p class="hint">
-          Faster play moves everything: campaigns send, offers run out and
-          sticky windows end that much sooner.
-        </p>
+        ${
+          state.speedUnavailable
+            ? html`<p class="hint" id="speed-unavailable">
+                ${state.speedUnavailable}
+              </p>`
+            : html`<p class="hint">
+                Faster play moves everything: campaigns send, offers run out and
+                sticky windows end that much sooner.
+              </p>`
+        }
         <output aria-live="polite"></output>
       </form>
 
@@ -528,18 +545,36 @@ Flash sale this weekend: 20% off for Gold Members. Reply with any questions.</te
         <output aria-live="polite"></output>
       </form>
 
-      <button
-        type="button"
-        class="reset"
-        @click=${() => {
-          for (const output of host.querySelectorAll('output')) {
-            output.textContent = '';
-          }
-          state.reset();
-        }}
-      >
-        Start the story again
-      </button>
+      <div class="reset-story">
+        <button
+          type="button"
+          class="reset"
+          aria-describedby=${state.mode === 'server' ? 'reset-hint' : nothing}
+          @click=${(event: Event) => {
+            for (const output of host.querySelectorAll('output')) {
+              output.textContent = '';
+            }
+            const output = (
+              event.target as HTMLElement
+            ).parentElement!.querySelector('output')!;
+            state.reset().catch((error: Error) => {
+              output.textContent = error.message;
+              output.className = 'error';
+            });
+          }}
+        >
+          Start the story again
+        </button>
+        ${
+          state.mode === 'server'
+            ? html`<p class="hint" id="reset-hint">
+                The server's engine is shared: this starts the story again in
+                every window open on it.
+              </p>`
+            : nothing
+        }
+        <output aria-live="polite"></output>
+      </div>
     `,
     host,
   );

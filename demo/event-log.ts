@@ -1,34 +1,21 @@
 /** The demo's event log: each engine event as a sentence a person reads. */
-import type { Engine } from '../mock-server/engine/engine.js';
 import type { EngineEvent } from '../src/index.js';
 import { formatName } from '../src/shared/format.js';
 
+/** Names by id, as the page knows them (the id itself when it does not). */
+export interface Names {
+  customer(id: string): string;
+  agent(id: string): string;
+  inbox(id: string): string;
+}
+
 export function describeEvent(
   event: EngineEvent,
-  engine: Engine,
+  names: Names,
 ): string | undefined {
-  const customerName = (id: string) => {
-    try {
-      return formatName(engine.getCustomer(id).name);
-    } catch {
-      return id;
-    }
-  };
-  const agentName = (id: string | null) => {
-    if (!id) return 'nobody';
-    try {
-      return engine.getAgent(id).name;
-    } catch {
-      return id;
-    }
-  };
-  const inboxName = (id: string) => {
-    try {
-      return engine.getInbox(id).name;
-    } catch {
-      return id;
-    }
-  };
+  const customerName = (id: string) => formatName(names.customer(id));
+  const agentName = (id: string | null) => (id ? names.agent(id) : 'nobody');
+  const inboxName = (id: string) => names.inbox(id);
 
   switch (event.type) {
     case 'item.created': {

@@ -1,33 +1,33 @@
 /**
- * The demo helpdesk: starts the mock engine in the page, seeds the July
- * Sale story, then embeds the kit's tags the way any host page would and
- * adds controls a person can use to watch routing happen.
+ * The demo helpdesk: finds its engine (its own in the page under
+ * `npm start`, the server's under `npm run serve`; see backend.ts), then
+ * embeds the kit's tags the way any host page would and adds controls a
+ * person can use to watch routing happen. Everything it shows is read
+ * from the HTTP API, in either mode.
  */
 import { html, render } from 'lit';
-import { startMockServer } from '../mock-server/browser.js';
-import { OffsetClock } from '../mock-server/clock.js';
-import { seedJulySale, type JulySale } from '../mock-server/scenario.js';
 import {
   postTwilioWebhook,
   twilioInboundForm,
 } from '../mock-server/simulator.js';
+import { startBackend, type Story } from './backend.js';
 import { renderControls } from './controls.js';
+import { Directory, type Person } from './directory.js';
 import { describeEvent } from './event-log.js';
 // Only the language switch and types here: the elements must not load
-// before the mock answers (see below).
-import type { Customer } from '../src/index.js';
+// before the API answers (see below).
+import type { Agent, InboxQueue } from '../src/index.js';
 import { setLocale, type KitLocale } from '../src/shared/locale.js';
 import { formatName } from '../src/shared/format.js';
 
-const clock = new OffsetClock();
-const mock = await startMockServer({ clock, simulateDelivery: true });
-const { engine } = mock;
-let scenario: JulySale = seedJulySale(engine, clock);
+const backend = await startBackend();
+const { client } = backend;
+let scenario: Story = await backend.story();
+const names = new Directory(client);
 
-// The elements load only now that the mock answers, as they would on a
+// The elements load only now that the API answers, as they would on a
 // page whose API is already up.
-const { SmsKitClient } = await import('../src/index.js');
-const client = new SmsKitClient();
+await import('../src/index.js');
 
 const timeline = document.querySelector('sms-timeline')!;
 const goldQueue = document.querySelector<HTMLElement>('#gold-queue')!;
@@ -38,13 +38,31 @@ const signedIn = document.querySelector<HTMLSelectElement>('#signed-in')!;
 const language = document.querySelector<HTMLSelectElement>('#language')!;
 let speed = 1;
 const log = document.querySelector<HTMLElement>('#log')!;
-let selected = scenario.customers.julie;
+let selected = scenario.customers.julie ?? '';
+
+/** Says in the header which engine the page uses. */
+document.querySelector('#mode')!.textContent =
+  backend.mode === 'server'
+    ? "server mode: this page is a client of the server's engine, " +
+      'shared live with every window open on it.'
+    : "the mock routing engine runs in this page behind MSW's service worker.";
+
+/** Sets `name` on `element`, or takes it away when there is no value. */
+function attribute(element: Element, name: string, value?: string): void {
+  if (value) element.setAttribute(name, value);
+  else element.removeAttribute(name);
+}
 
 function showScenario(): void {
-  goldQueue.setAttribute('inbox-id', scenario.inboxes.gold);
-  supportQueue.setAttribute('inbox-id', scenario.inboxes.support);
-  campaign.setAttribute('campaign-id', scenario.campaignId);
-  select(scenario.customers.julie);
+  // An inbox the engine no longer has is not shown (POST /reset, say).
+  attribute(goldQueue, 'inbox-id', scenario.inboxes.gold);
+  goldQueue.hidden = !scenario.inboxes.gold;
+  attribute(supportQueue, 'inbox-id', scenario.inboxes.support);
+  supportQueue.hidden = !scenario.inboxes.support;
+  attribute(campaign, 'campaign-id', scenario.campaignId);
+  campaign.hidden = !scenario.campaignId;
+  if (scenario.customers.julie) select(scenario.customers.julie);
+  else void refresh();
 }
 
 // A customer picked in a queue opens their timeline; so does an offer
@@ -55,7 +73,9 @@ for (const queue of [goldQueue, supportQueue]) {
   );
   queue.addEventListener('offer-answered', (event) => {
     if (!event.detail.accepted) return;
-    select(engine.getConversation(event.detail.conversationId).customerId);
+    void client
+      .getConversation(event.detail.conversationId)
+      .then((conversation) => select(conversation.customerId));
   });
 }
 
@@ -84,48 +104,57 @@ signedIn.addEventListener('change', () => {
   timeline.setAttribute('agent-id', signedIn.value);
 });
 
-function renderSignedIn(): void {
+function renderSignedIn(agents: readonly Agent[]): void {
   render(
     html`<option value="">Nobody: a supervisor watching</option>
-      ${engine
-        .listAgents()
-        .map(
-          (agent) =>
-            html`<option
-              value=${agent.id}
-              ?selected=${agent.id === signedIn.value}
-            >
-              ${agent.name}
-            </option>`,
-        )}`,
+      ${agents.map(
+        (agent) =>
+          html`<option
+            value=${agent.id}
+            ?selected=${agent.id === signedIn.value}
+          >
+            ${agent.name}
+          </option>`,
+      )}`,
     signedIn,
   );
 }
 
 function select(customerId: string): void {
   selected = customerId;
-  timeline.setAttribute('customer-id', customerId);
+  attribute(timeline, 'customer-id', customerId);
   void refresh();
-}
-
-/** The customer, or undefined once the engine no longer has them. */
-function existingCustomer(customerId: string): Customer | undefined {
-  try {
-    return engine.getCustomer(customerId);
-  } catch {
-    return undefined;
-  }
 }
 
 /** Customers who have texted in, for the picker. */
 const met = new Set<string>();
 
-/** Redraws the customer picker and the controls from the engine's state. */
-async function refresh(): Promise<void> {
-  const inboxes = await client.listInboxes();
+/**
+ * Redraws the customer picker and the controls from what the API says
+ * now. Redraws that overlap are one: a later one waits for the first.
+ */
+let drawing: Promise<void> = Promise.resolve();
+function refresh(): Promise<void> {
+  drawing = drawing.then(draw, draw);
+  return drawing;
+}
+
+async function draw(): Promise<void> {
+  let queues: InboxQueue[];
+  try {
+    const inboxes = await client.listInboxes();
+    queues = await Promise.all(inboxes.map((i) => client.getQueue(i.id)));
+    await backend.syncClock();
+  } catch (error) {
+    // The server went away, say: the page stays as it was, and says so.
+    showTrouble(`The API did not answer: ${(error as Error).message}`);
+    return;
+  }
+  showTrouble('');
+  const agents = names.learnQueues(queues);
   // Whoever waits, is offered or is held in an inbox now joins the
   // customers met so far: one whose conversation closed keeps their tab.
-  for (const q of engine.listInboxes().map((i) => engine.getQueue(i.id))) {
+  for (const q of queues) {
     for (const { customerId } of [
       ...q.waiting,
       ...q.offers,
@@ -136,20 +165,14 @@ async function refresh(): Promise<void> {
   }
   // The story's customers, while they exist (a POST /reset empties the
   // engine under the page), then anyone else who has texted in.
-  const people = new Map<string, { name: string; phone: string }>();
-  for (const id of [...Object.values(scenario.customers), ...met]) {
-    const customer = existingCustomer(id);
-    if (customer) {
-      people.set(id, {
-        name: customer.name,
-        phone: customer.phones[0]!.number,
-      });
-    }
-  }
+  const ids = new Set([...Object.values(scenario.customers), ...met]);
+  const people = (
+    await Promise.all([...ids].map((id) => names.person(id)))
+  ).filter((person): person is Person => person !== undefined);
 
   render(
-    [...people].map(
-      ([id, { name }]) =>
+    people.map(
+      ({ id, name }) =>
         html`<button
           type="button"
           title=${name}
@@ -161,50 +184,82 @@ async function refresh(): Promise<void> {
     ),
     customers,
   );
-  renderSignedIn();
+  renderSignedIn(agents);
   renderControls(document.querySelector<HTMLElement>('#controls')!, {
     client,
+    mode: backend.mode,
     speed,
+    speedUnavailable: backend.speedUnavailable,
     setSpeed: (next) => {
-      mock.setSpeed(next);
+      backend.setSpeed(next);
       speed = next;
       document.querySelector('#speed')!.textContent =
         next === 1 ? '' : `The mock's clock runs at ${next}× real time`;
     },
-    showCampaign: (id) => campaign.setAttribute('campaign-id', id),
-    storyRecipients: Object.entries(scenario.phones).map(([who, phone]) => ({
-      name:
-        existingCustomer(scenario.customers[who as keyof JulySale['customers']])
-          ?.name ?? who,
-      phoneNumber: phone,
-    })),
-    inboxes,
-    agents: engine.listAgents(),
-    customers: [...people].map(([id, person]) => ({ id, ...person })),
-    conversations: engine
-      .listInboxes()
-      .flatMap((inbox) => engine.getQueue(inbox.id).assignments),
-    offers: engine
-      .listInboxes()
-      .flatMap((inbox) => engine.getQueue(inbox.id).offers),
-    sendReply: async (from, to, body) => {
-      const response = await postTwilioWebhook(
-        twilioInboundForm({ from, to, body }),
-      );
-      if (response.ok) return undefined;
-      return ((await response.json()) as { message: string }).message;
+    showCampaign: (id) => {
+      campaign.setAttribute('campaign-id', id);
+      campaign.hidden = false;
     },
-    reset: () => {
-      engine.reset();
+    storyRecipients: Object.entries(scenario.phones).map(([who, phone]) => {
+      const id = scenario.customers[who as keyof Story['customers']];
+      return {
+        name: people.find((p) => p.id === id)?.name ?? who,
+        phoneNumber: phone,
+      };
+    }),
+    inboxes: queues.map((q) => q.inbox),
+    agents,
+    customers: people,
+    conversations: queues.flatMap((q) => q.assignments),
+    offers: queues.flatMap((q) => q.offers),
+    sendReply,
+    reset: async () => {
+      await backend.restartStory();
       met.clear();
-      scenario = seedJulySale(engine, clock);
-      // The agents are new: nobody is signed in any more.
-      signedIn.value = '';
-      signedIn.dispatchEvent(new Event('change'));
+      names.clear();
+      scenario = await backend.story();
+      // In the page the agents are new: nobody is signed in any more. A
+      // window on the server keeps its agent, whose id the story gives
+      // again, as the other windows do.
+      if (backend.mode === 'page') {
+        signedIn.value = '';
+        signedIn.dispatchEvent(new Event('change'));
+      }
       log.replaceChildren();
       showScenario();
     },
   });
+}
+
+/** Shows, above the controls, that the API is not answering; '' clears it. */
+function showTrouble(text: string): void {
+  const trouble = document.querySelector<HTMLElement>('#trouble')!;
+  trouble.textContent = text;
+  trouble.hidden = !text;
+}
+
+/**
+ * A customer texts in: the form Twilio posts, to the webhook the API
+ * takes it on (the server's real route in server mode, the in-page mock's
+ * otherwise). Resolves to what went wrong, if anything did.
+ */
+async function sendReply(
+  from: string,
+  to: string,
+  body: string,
+): Promise<string | undefined> {
+  let response: Response;
+  try {
+    response = await postTwilioWebhook(twilioInboundForm({ from, to, body }));
+  } catch {
+    return 'The webhook could not be reached; the text is still here to send again.';
+  }
+  if (response.ok) return undefined;
+  try {
+    return ((await response.json()) as { message: string }).message;
+  } catch {
+    return `The webhook answered ${response.status} ${response.statusText}.`;
+  }
 }
 
 let lastLine = '';
@@ -218,20 +273,53 @@ function refreshSoon(): void {
   }, 100);
 }
 
+/**
+ * Logs `event` once the names it needs are read; events are logged one
+ * at a time, in the order heard.
+ */
+let logging: Promise<void> = Promise.resolve();
 client.events.subscribe((event) => {
-  const line = describeEvent(event, engine);
+  logging = logging.then(() => logEvent(event));
+  if (event.type === 'engine.reset' || event.type === 'events.missed') {
+    // What the page knew no longer holds: read the story afresh (another
+    // window may have started it again).
+    void rediscover();
+  } else if (event.type !== 'item.created') refreshSoon();
+  if (
+    event.type === 'item.created' &&
+    event.data.initiator.type === 'CUSTOMER'
+  ) {
+    met.add(event.data.customerId);
+  }
+});
+
+/** The story read again after the engine changed under the page. */
+let rediscovering: ReturnType<typeof setTimeout> | undefined;
+function rediscover(): void {
+  clearTimeout(rediscovering);
+  // The story's own events follow its reset: read once they are in.
+  rediscovering = setTimeout(async () => {
+    met.clear();
+    names.clear();
+    scenario = await backend.story();
+    showScenario();
+  }, 300);
+}
+
+async function logEvent(event: Parameters<typeof describeEvent>[0]) {
+  await names.learnFrom(event);
+  const line = describeEvent(event, names);
   // The same change told twice in a row (an agent updated by two steps of
   // one action) is logged once.
   if (line && line !== lastLine) {
     lastLine = line;
     const item = document.createElement('li');
     // The mock's clock, as the timeline reads it, not the wall clock.
-    item.textContent = `${clock.now().toLocaleTimeString()} · ${line}`;
+    item.textContent = `${backend.now().toLocaleTimeString()} · ${line}`;
     log.prepend(item);
     while (log.childElementCount > 50) log.lastElementChild!.remove();
   }
-  if (event.type !== 'item.created') refreshSoon();
-});
+}
 
 showScenario();
 document.querySelector('#boot')!.remove();

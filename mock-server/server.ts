@@ -12,6 +12,7 @@
  *   valid `X-Twilio-Signature` (the official `twilio` package checks it);
  *   without one it is 403 and nothing is stored.
  * - `staticDirs` are served beside the API (the built demo, examples).
+ * - `POST /api/v1/story` starts the July Sale story again, for the demo.
  */
 import { createMiddleware } from '@mswjs/http-middleware';
 import express, { type Express, type RequestHandler } from 'express';
@@ -185,6 +186,15 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
       return readRaw(req, res, () => signed(req, res, next));
     }
     next();
+  });
+  // Server mode's own route, beside the API: the demo's "Start the story
+  // again". It empties the engine (as POST /reset does, so every client
+  // hears engine.reset) and lays the July Sale story down again, its
+  // history set back in time as at first start; it answers the story's
+  // ids. In the page the demo seeds its own engine instead.
+  app.post(`${DEFAULT_BASE}/story`, (_req, res) => {
+    engine.reset();
+    res.json(seedJulySale(engine, clock));
   });
   app.use(createMiddleware(...createHandlers(engine)));
   for (const [path, dir] of Object.entries(options.staticDirs ?? {})) {

@@ -1,0 +1,29 @@
+/**
+ * The demo's own engine, in the page behind MSW's service worker: what
+ * `npm start` runs. It is seeded with the July Sale story here, and its
+ * clock can be played faster.
+ */
+import { startMockServer } from '../mock-server/browser.js';
+import { OffsetClock } from '../mock-server/clock.js';
+import { seedJulySale } from '../mock-server/scenario.js';
+import { SmsKitClient } from '../src/sdk/client.js';
+import { API_BASE, type DemoBackend } from './backend.js';
+
+export async function startPageBackend(): Promise<DemoBackend> {
+  const clock = new OffsetClock();
+  const mock = await startMockServer({ clock, simulateDelivery: true });
+  const { engine } = mock;
+  let story = seedJulySale(engine, clock);
+  return {
+    mode: 'page',
+    client: new SmsKitClient({ baseUrl: API_BASE }),
+    now: () => clock.now(),
+    syncClock: async () => {},
+    story: async () => story,
+    async restartStory() {
+      engine.reset();
+      story = seedJulySale(engine, clock);
+    },
+    setSpeed: (speed) => mock.setSpeed(speed),
+  };
+}
