@@ -94,30 +94,49 @@ theme.addEventListener('change', () => {
   else delete document.documentElement.dataset.theme;
 });
 
-/** The agent using the page: offers made to them get buttons. */
-signedIn.addEventListener('change', () => {
+/**
+ * The agent using the page: offers made to them get buttons. Kept by
+ * name too, as a story started again gives its agents new ids.
+ */
+let signedInAs: { id: string; name: string } | undefined;
+
+function signIn(agent: { id: string; name: string } | undefined): void {
+  signedInAs = agent;
   for (const queue of [goldQueue, supportQueue]) {
-    queue.setAttribute('agent-id', signedIn.value);
+    queue.setAttribute('agent-id', agent?.id ?? '');
   }
   // Replies go out as them; with nobody signed in, as each conversation's
   // own agent.
-  timeline.setAttribute('agent-id', signedIn.value);
+  timeline.setAttribute('agent-id', agent?.id ?? '');
+}
+
+signedIn.addEventListener('change', () => {
+  const option = signedIn.selectedOptions[0];
+  signIn(
+    signedIn.value
+      ? { id: signedIn.value, name: option?.textContent?.trim() ?? '' }
+      : undefined,
+  );
 });
 
 function renderSignedIn(agents: readonly Agent[]): void {
+  const agent = signedInAs
+    ? (agents.find((a) => a.id === signedInAs!.id) ??
+      agents.find((a) => a.name === signedInAs!.name))
+    : undefined;
+  if (agent?.id !== signedInAs?.id) signIn(agent);
   render(
     html`<option value="">Nobody: a supervisor watching</option>
       ${agents.map(
-        (agent) =>
-          html`<option
-            value=${agent.id}
-            ?selected=${agent.id === signedIn.value}
-          >
-            ${agent.name}
+        (a) =>
+          html`<option value=${a.id} ?selected=${a.id === agent?.id}>
+            ${a.name}
           </option>`,
       )}`,
     signedIn,
   );
+  // The options are reused as agents change: say again which is chosen.
+  signedIn.value = agent?.id ?? '';
 }
 
 function select(customerId: string): void {
@@ -219,12 +238,9 @@ async function draw(): Promise<void> {
       names.clear();
       scenario = await backend.story();
       // In the page the agents are new: nobody is signed in any more. A
-      // window on the server keeps its agent, whose id the story gives
-      // again, as the other windows do.
-      if (backend.mode === 'page') {
-        signedIn.value = '';
-        signedIn.dispatchEvent(new Event('change'));
-      }
+      // window on the server keeps its agent (by name: the story's agents
+      // have new ids), as the other windows do.
+      if (backend.mode === 'page') signIn(undefined);
       log.replaceChildren();
       showScenario();
     },

@@ -1,6 +1,7 @@
 // `npm test`: every test. The browser tests in headless Chromium through
-// @web/test-runner; then the package is built and server mode is tested
-// in Node (test/server/), with Chromium for its pages. Stops early, in one
+// @web/test-runner; then the package and the demo are built and server
+// mode is tested in Node (test/server/), with Chromium for its pages, the
+// demo at / among them. Stops early, in one
 // line, when no browser is installed. Arguments go to the test runner
 // (`npm test -- test/flow.test.ts`), and then only it runs.
 import { spawnSync } from 'node:child_process';
@@ -20,6 +21,9 @@ const args = process.argv.slice(2);
 let status = run('web-test-runner', args);
 if (status === 0 && args.length === 0) {
   status = run('npm', ['run', '--silent', 'build']);
+  // The demo too: test/server/ opens it at / in server mode.
+  if (status === 0)
+    status = run('npx', ['vite', 'build', '--logLevel', 'warn']);
   if (status === 0) status = run(process.execPath, ['--test', 'test/server/']);
 }
 process.exit(status);
