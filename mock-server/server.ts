@@ -33,6 +33,7 @@ import type { Readable } from 'node:stream';
 import twilio from 'twilio';
 import { OffsetClock } from './clock.js';
 import { Engine } from './engine/engine.js';
+import { EngineError } from './engine/errors.js';
 import { createHandlers, DEFAULT_BASE } from './handlers.js';
 import { MAX_BODY_BYTES, tooLarge } from './http.js';
 import { seedJulySale } from './scenario.js';
@@ -219,7 +220,18 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
 
   const unsubscribe = options.simulateDelivery
     ? simulateDelivery(engine.events, (messageSid, status) => {
-        engine.updateDelivery({ messageSid, status });
+        try {
+          engine.updateDelivery({ messageSid, status });
+        } catch (error) {
+          // The engine was emptied (POST /reset, /story) between the send
+          // and its callback: there is no message left to report on. As
+          // the in-page mock's 404 would be, it is dropped, not thrown
+          // from a timer, which stopped the whole server.
+          if (error instanceof EngineError && error.kind === 'not_found') {
+            return;
+          }
+          throw error;
+        }
         save();
       })
     : () => {};

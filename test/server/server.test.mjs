@@ -224,6 +224,24 @@ describe('server mode', { timeout: 60_000 }, () => {
     await second.close();
   });
 
+  it('stays up when the engine is emptied before a message’s delivery callback', async () => {
+    const server = createKitServer({ seed: true, simulateDelivery: true });
+    const url = `http://127.0.0.1:${await server.listen(0)}`;
+    try {
+      // The story sends its campaign again; its callbacks are due in one
+      // and two seconds, and find the engine emptied.
+      const story = await fetch(`${url}/api/v1/story`, { method: 'POST' });
+      assert.equal(story.status, 200);
+      assert.match((await story.json()).campaignId, /^cmp_/);
+      await fetch(`${url}/api/v1/reset`, { method: 'POST' });
+      await new Promise((r) => setTimeout(r, 2200));
+      const inboxes = await fetch(`${url}/api/v1/inboxes`);
+      assert.deepEqual(await inboxes.json(), []);
+    } finally {
+      await server.close();
+    }
+  });
+
   it('says which state file it cannot read, and what to do', () => {
     const stateFile = join(work, 'broken.json');
     writeFileSync(stateFile, '{"format":1,"sta');
