@@ -12,7 +12,7 @@ import type {
   PendingOffer,
   SmsKitClient,
 } from '../src/index.js';
-import { formatName, formatTime } from '../src/shared/format.js';
+import { formatName } from '../src/shared/format.js';
 import { madeUpRecipients } from '../mock-server/scenario.js';
 
 export interface ControlsState {
@@ -35,6 +35,8 @@ export interface ControlsState {
   /** How many times real time the mock's clock runs. */
   speed: number;
   setSpeed(speed: number): void;
+  /** Reads the engine's time again, once the clock was moved on. */
+  clockMoved(): Promise<void>;
   /** Why the clock's speed cannot be set, where it cannot. */
   speedUnavailable?: string | undefined;
   /** Shows campaign `id` in the page's campaign-progress. */
@@ -228,8 +230,14 @@ export function renderControls(host: HTMLElement, state: ControlsState): void {
     void attempt(
       form,
       ({ now }: { now: string }) =>
-        `The clock moved on 15 minutes, to ${formatTime(now)}.`,
-      async () => ({ now: await state.client.advanceClock(15 * 60) }),
+        // The time itself: "ago" would be measured against a clock the
+        // page has not yet heard moved, and said "in 15 minutes".
+        `The clock moved on 15 minutes, to ${new Date(now).toLocaleTimeString()}.`,
+      async () => {
+        const now = await state.client.advanceClock(15 * 60);
+        await state.clockMoved();
+        return { now };
+      },
     );
   };
 

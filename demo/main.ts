@@ -209,6 +209,7 @@ async function draw(): Promise<void> {
     mode: backend.mode,
     speed,
     speedUnavailable: backend.speedUnavailable,
+    clockMoved: () => backend.syncClock(),
     setSpeed: (next) => {
       backend.setSpeed(next);
       speed = next;
@@ -233,6 +234,8 @@ async function draw(): Promise<void> {
     offers: queues.flatMap((q) => q.offers),
     sendReply,
     reset: async () => {
+      // Cleared first: the story's own events are logged as they come.
+      log.replaceChildren();
       await backend.restartStory();
       met.clear();
       names.clear();
@@ -241,7 +244,6 @@ async function draw(): Promise<void> {
       // window on the server keeps its agent (by name: the story's agents
       // have new ids), as the other windows do.
       if (backend.mode === 'page') signIn(undefined);
-      log.replaceChildren();
       showScenario();
     },
   });
@@ -295,11 +297,12 @@ function refreshSoon(): void {
  */
 let logging: Promise<void> = Promise.resolve();
 client.events.subscribe((event) => {
-  logging = logging.then(() => logEvent(event));
+  // A line that cannot be written is left out; the chain goes on.
+  logging = logging.then(() => logEvent(event)).catch(() => {});
   if (event.type === 'engine.reset' || event.type === 'events.missed') {
     // What the page knew no longer holds: read the story afresh (another
     // window may have started it again).
-    void rediscover();
+    rediscover();
   } else if (event.type !== 'item.created') refreshSoon();
   if (
     event.type === 'item.created' &&
@@ -309,17 +312,24 @@ client.events.subscribe((event) => {
   }
 });
 
-/** The story read again after the engine changed under the page. */
-let rediscovering: ReturnType<typeof setTimeout> | undefined;
+/**
+ * The story read again after the engine changed under the page. The
+ * engine is emptied and seeded in one step (in the page, and by the
+ * server's POST /story), so the new story is there to read at once.
+ */
+let rediscovering: Promise<void> = Promise.resolve();
 function rediscover(): void {
-  clearTimeout(rediscovering);
-  // The story's own events follow its reset: read once they are in.
-  rediscovering = setTimeout(async () => {
+  rediscovering = rediscovering.then(async () => {
     met.clear();
     names.clear();
-    scenario = await backend.story();
+    try {
+      scenario = await backend.story();
+    } catch (error) {
+      showTrouble(`The API did not answer: ${(error as Error).message}`);
+      return;
+    }
     showScenario();
-  }, 300);
+  });
 }
 
 async function logEvent(event: Parameters<typeof describeEvent>[0]) {
