@@ -349,6 +349,11 @@ export class Store {
         `Not an engine snapshot of format ${SNAPSHOT_FORMAT} (format: ${JSON.stringify(snapshot?.format)}).`,
       );
     }
+    if (Number.isNaN(Date.parse(snapshot.savedAt))) {
+      throw new Error(
+        `Not a whole engine snapshot: its savedAt (${JSON.stringify(snapshot.savedAt)}) is not a time.`,
+      );
+    }
     // Built aside, so a snapshot that does not hold together changes nothing.
     const fresh = emptyState();
     for (const key of Object.keys(fresh) as (keyof EngineState)[]) {

@@ -109,6 +109,19 @@ describe('engine snapshots', () => {
     expect(views(engine)).to.equal(before);
   });
 
+  it('refuse a snapshot that does not say when it was taken', () => {
+    const { engine } = busy();
+    const before = views(engine);
+    const old = JSON.parse(engine.snapshot());
+    for (const savedAt of [undefined, 'yesterday']) {
+      old.savedAt = savedAt;
+      expect(() => engine.restore(JSON.stringify(old))).to.throw(
+        /Not a whole engine snapshot: its savedAt/,
+      );
+    }
+    expect(views(engine)).to.equal(before);
+  });
+
   it('read a snapshot of format 1, from before reply keys, as having none', () => {
     const a = busy();
     const old = JSON.parse(a.engine.snapshot());
