@@ -13,7 +13,11 @@
  * mock cannot be what answers it.
  */
 import { SmsKitClient } from '../src/sdk/client.js';
-import type { JulySale } from '../mock-server/scenario.js';
+import {
+  JULY_SALE_NUMBERS as NUMBERS,
+  JULY_SALE_PHONES as PHONES,
+  type JulySale,
+} from '../mock-server/scenario.js';
 
 export const API_BASE = '/api/v1';
 
@@ -45,18 +49,6 @@ export interface DemoBackend {
   /** Why the clock cannot be played faster, where it cannot. */
   speedUnavailable?: string;
 }
-
-/** The story's customers' numbers and inboxes' lines (scenario.ts). */
-const PHONES: JulySale['phones'] = {
-  julie: '+14155550142',
-  marcus: '+14155550143',
-  priya: '+14155550144',
-  tom: '+14155550145',
-};
-const NUMBERS: JulySale['numbers'] = {
-  gold: '+14155550100',
-  support: '+14155550111',
-};
 
 /** Whether the page's own origin answers the API (see above). */
 async function serverAnswers(): Promise<boolean> {

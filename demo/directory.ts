@@ -1,7 +1,7 @@
 /**
  * Who is who, for the demo's picker, forms and event log: read from the
- * HTTP API in both modes, never from an engine. Agents and inboxes come
- * with each inbox's queue; a customer is read once, when first met.
+ * HTTP API in both modes, never from an engine. Agents and inboxes are
+ * read with each redraw; a customer is read once, when first met.
  */
 import type {
   Agent,
@@ -33,15 +33,13 @@ export class Directory implements Names {
     this.customers.clear();
   }
 
-  /** Every agent of `queues`, each once, in the order first met. */
-  learnQueues(queues: readonly InboxQueue[]): Agent[] {
-    const agents = new Map<string, Agent>();
+  /** Takes in the inboxes' names and every agent; gives the agents back. */
+  learn(queues: readonly InboxQueue[], agents: readonly Agent[]): Agent[] {
     for (const queue of queues) {
       this.inboxes.set(queue.inbox.id, queue.inbox.name);
-      for (const agent of queue.agents) agents.set(agent.id, agent);
     }
-    for (const [id, agent] of agents) this.agents.set(id, agent);
-    return [...agents.values()];
+    for (const agent of agents) this.agents.set(agent.id, agent);
+    return [...agents];
   }
 
   /**

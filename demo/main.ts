@@ -160,9 +160,13 @@ function refresh(): Promise<void> {
 
 async function draw(): Promise<void> {
   let queues: InboxQueue[];
+  let everyone: Agent[];
   try {
     const inboxes = await client.listInboxes();
-    queues = await Promise.all(inboxes.map((i) => client.getQueue(i.id)));
+    [queues, everyone] = await Promise.all([
+      Promise.all(inboxes.map((i) => client.getQueue(i.id))),
+      client.listAgents(),
+    ]);
     await backend.syncClock();
   } catch (error) {
     // The server went away, say: the page stays as it was, and says so.
@@ -170,7 +174,7 @@ async function draw(): Promise<void> {
     return;
   }
   showTrouble('');
-  const agents = names.learnQueues(queues);
+  const agents = names.learn(queues, everyone);
   // Whoever waits, is offered or is held in an inbox now joins the
   // customers met so far: one whose conversation closed keeps their tab.
   for (const q of queues) {

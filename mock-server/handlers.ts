@@ -120,6 +120,10 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
       ),
     ),
     http.get(
+      at('/agents'),
+      guarded(() => HttpResponse.json(engine.listAgents())),
+    ),
+    http.get(
       at('/agents/:id'),
       guarded(({ params }) =>
         HttpResponse.json(engine.getAgent(param(params.id))),

@@ -18,6 +18,20 @@ export interface JulySale {
 
 const MINUTE = 60_000;
 
+/** The story's inbox lines. */
+export const JULY_SALE_NUMBERS = {
+  gold: '+14155550100',
+  support: '+14155550111',
+} as const satisfies JulySale['numbers'];
+
+/** The story's customers' numbers. */
+export const JULY_SALE_PHONES = {
+  julie: '+14155550142',
+  marcus: '+14155550143',
+  priya: '+14155550144',
+  tom: '+14155550145',
+} as const satisfies JulySale['phones'];
+
 export const JULY_SALE_BODY =
   'Hi from Northwind! Our July Sale starts Friday: Gold Members get 30% off ' +
   'everything for 48 hours. Reply to this text with any questions.';
@@ -49,13 +63,8 @@ export function seedJulySale(
   const travel = (minutesAgo: number) => {
     if (clock) clock.offsetMs = base - minutesAgo * MINUTE;
   };
-  const numbers = { gold: '+14155550100', support: '+14155550111' };
-  const phones = {
-    julie: '+14155550142',
-    marcus: '+14155550143',
-    priya: '+14155550144',
-    tom: '+14155550145',
-  };
+  const numbers = { ...JULY_SALE_NUMBERS };
+  const phones = { ...JULY_SALE_PHONES };
 
   travel(180);
   const gold = engine.createInbox({

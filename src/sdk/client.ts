@@ -110,6 +110,11 @@ export class SmsKitClient {
     return this.request('POST', '/agents', Agent, input);
   }
 
+  /** Every agent, in the order they were created. */
+  async listAgents(): Promise<Agent[]> {
+    return this.request('GET', '/agents', z.array(Agent));
+  }
+
   async getAgent(id: string): Promise<Agent> {
     return this.request('GET', `/agents/${segment(id)}`, Agent);
   }

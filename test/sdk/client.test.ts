@@ -47,6 +47,7 @@ describe('SmsKitClient', () => {
       lastAssignedAt: null,
     });
     expect(await mock.client.listInboxes()).to.deep.equal([inbox]);
+    expect(await mock.client.listAgents()).to.deep.equal([agent]);
   });
 
   it('rejects an HTTP error with ApiHttpError carrying the status and fields', async () => {
