@@ -63,7 +63,7 @@ const preview: Preview = {
   },
   initialGlobals: { theme: 'light', locale: 'en' },
   decorators: [
-    (story, { globals }) => {
+    (story, { globals, viewMode }) => {
       // Drafts and replies of the last story viewed are not this one's,
       // nor those another story's frame on a docs page kept in this tab's
       // sessionStorage (the kit's own keys only).
@@ -71,8 +71,11 @@ const preview: Preview = {
       for (const key of Object.keys(sessionStorage)) {
         if (key.startsWith('sms-kit-')) sessionStorage.removeItem(key);
       }
+      // The theme's background fills a story's own page; on a docs page
+      // each story is only as tall as it draws.
+      const fill = viewMode === 'docs' ? '' : 'min-height: 100vh;';
       return html`<div
-        style="padding: 1rem; min-height: 100vh; box-sizing: border-box; ${
+        style="padding: 1rem; ${fill} box-sizing: border-box; ${
           THEMES[globals.theme === 'dark' ? 'dark' : 'light']
         }"
       >
