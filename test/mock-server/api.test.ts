@@ -301,10 +301,10 @@ describe('the HTTP API', () => {
       [
         'an endpoint that does not exist',
         'GET',
-        '/agents',
+        '/teams',
         undefined,
         404,
-        /There is no GET \/api\/v1\/agents/,
+        /There is no GET \/api\/v1\/teams/,
       ],
       [
         'a path past a known one',
