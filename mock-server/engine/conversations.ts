@@ -111,6 +111,7 @@ export function sendAgentMessage(
       to: conversation.customerNumber,
       body,
       attachments: [],
+      ...(idempotencyKey !== undefined && { idempotencyKey }),
     },
   });
   if (idempotencyKey !== undefined) {

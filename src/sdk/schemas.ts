@@ -172,6 +172,8 @@ export const SmsContent = z.object({
     z.object({ id: Id, name: z.string(), answerName: z.string() }),
   ),
   inResponseTo: z.optional(z.object({ campaignId: Id, itemId: Id })),
+  /** An agent's reply sent with an `Idempotency-Key`: that key. */
+  idempotencyKey: z.optional(z.string()),
 });
 
 /** One agent as routing saw them when it decided. */

@@ -10,8 +10,11 @@ export interface Failure {
   readonly message: string;
   /** False when trying again cannot help: an unknown id, a bad request. */
   readonly retryable: boolean;
-  /** 'network' when the server could not be reached at all. */
-  readonly reason?: 'network';
+  /**
+   * 'network' when the server could not be reached at all; 'interrupted'
+   * when the page went away before the answer came.
+   */
+  readonly reason?: 'network' | 'interrupted';
 }
 
 /** A failure the kit words itself; `say` is asked each time it is shown. */
@@ -31,12 +34,27 @@ const unreachable: Failure = {
   reason: 'network',
 };
 
+/** A reply still sending when its page went away. */
+export const interrupted: Failure = {
+  get message() {
+    return msg(
+      'The page closed before the server answered; Try again sends it once.',
+    );
+  },
+  retryable: true,
+  reason: 'interrupted',
+};
+
 /**
  * A failure as it comes back from storage (JSON keeps what it said, not
  * how to say it): one the kit words is worded again.
  */
 export const revivedFailure = (stored: Failure): Failure =>
-  stored.reason === 'network' ? unreachable : stored;
+  stored.reason === 'network'
+    ? unreachable
+    : stored.reason === 'interrupted'
+      ? interrupted
+      : stored;
 
 /** Reads an error as a person would want it told. */
 export function failureOf(error: unknown): Failure {

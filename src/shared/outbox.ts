@@ -7,7 +7,12 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { SmsKitClient } from '../sdk/client.js';
 import type { TimelineItem } from '../sdk/schemas.js';
-import { failureOf, revivedFailure, type Failure } from './failure.js';
+import {
+  failureOf,
+  interrupted,
+  revivedFailure,
+  type Failure,
+} from './failure.js';
 
 export type ReplyStatus = 'sending' | 'sent' | 'failed';
 
@@ -42,14 +47,60 @@ function newKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** A failed reply read back from storage. */
-const revive = (reply: OutgoingReply): OutgoingReply =>
-  reply.failure ? { ...reply, failure: revivedFailure(reply.failure) } : reply;
+/**
+ * A reply read back from storage. One that was still sending when its
+ * page went away may or may not have reached the server: it is failed,
+ * and its key makes the retry safe.
+ */
+function revive(reply: OutgoingReply): OutgoingReply {
+  if (reply.status === 'sending') {
+    return { ...reply, status: 'failed', failure: interrupted };
+  }
+  return reply.failure
+    ? { ...reply, failure: revivedFailure(reply.failure) }
+    : reply;
+}
+
+/** Whether `value`, read from storage, is a reply this kit kept. */
+function isKeptReply(value: unknown): value is OutgoingReply {
+  if (typeof value !== 'object' || value === null) return false;
+  const reply = value as Record<string, unknown>;
+  return (
+    ['localId', 'conversationId', 'agentId', 'body', 'sentAt'].every(
+      (field) => typeof reply[field] === 'string',
+    ) &&
+    (reply.status === 'sending' || reply.status === 'failed')
+  );
+}
+
+/**
+ * The replies kept under `key`. What cannot be read (another script's
+ * entry, a truncated write) is passed over, with a warning.
+ */
+function readKept(key: string): OutgoingReply[] {
+  const text = readStorage(key);
+  if (!text) return [];
+  let values: unknown;
+  try {
+    values = JSON.parse(text);
+  } catch {
+    values = undefined;
+  }
+  const list = Array.isArray(values) ? values : [];
+  const kept = list.filter(isKeptReply);
+  if (kept.length < list.length || !Array.isArray(values)) {
+    console.warn(
+      `sms-campaign-kit: passed over what it could not read in sessionStorage "${key}".`,
+    );
+  }
+  return kept.map(revive);
+}
 
 /** Sent replies kept per conversation, for timelines that have not yet heard them. */
 const KEEP_SENT = 20;
 const STORAGE_PREFIX = 'sms-kit-draft:';
-const FAILED_PREFIX = 'sms-kit-failed:';
+/** Replies not known to be sent: failed, or sending when last seen. */
+const UNSENT_PREFIX = 'sms-kit-failed:';
 
 /** A change in one conversation: to the text being written, or a reply. */
 export interface OutboxChange {
@@ -85,8 +136,7 @@ export class Outbox {
   repliesIn(conversationId: string): readonly OutgoingReply[] {
     let list = this.replies.get(conversationId);
     if (!list) {
-      const kept = readStorage(FAILED_PREFIX + conversationId);
-      list = kept ? (JSON.parse(kept) as OutgoingReply[]).map(revive) : [];
+      list = readKept(UNSENT_PREFIX + conversationId);
       this.replies.set(conversationId, list);
     }
     return list;
@@ -114,8 +164,8 @@ export class Outbox {
       status: 'sending',
       sentAt: new Date().toISOString(),
     };
-    const list = [...this.repliesIn(conversationId), reply];
-    this.replies.set(conversationId, list);
+    // Kept at once: a page that goes away before the answer loses nothing.
+    this.store(conversationId, [...this.repliesIn(conversationId), reply]);
     this.changed(conversationId, 'reply');
     return this.deliver(client, reply);
   }
@@ -175,7 +225,7 @@ export class Outbox {
     const ids = new Set([...this.drafts.keys(), ...this.replies.keys()]);
     for (const id of ids) {
       writeStorage(STORAGE_PREFIX + id, '');
-      writeStorage(FAILED_PREFIX + id, '');
+      writeStorage(UNSENT_PREFIX + id, '');
     }
     this.drafts.clear();
     this.replies.clear();
@@ -195,10 +245,29 @@ export class Outbox {
       );
       patch = { status: 'sent', item };
     } catch (error) {
+      // Heard as stored meanwhile (see `settle`): its answer was lost.
+      const now = this.find(reply.localId);
+      if (now?.status === 'sent') return now;
       patch = { status: 'failed', failure: failureOf(error) };
     }
     this.update(reply, patch);
     return { ...reply, ...patch };
+  }
+
+  /**
+   * Hears an item the API made. When it is this page's reply, still
+   * sending or failed (its answer lost on the way), by the key it was
+   * sent with, the reply is sent: nothing is left to send again.
+   */
+  settle(item: TimelineItem): void {
+    const { content, conversationId } = item;
+    if (content.type !== 'SMS' || !content.idempotencyKey || !conversationId) {
+      return;
+    }
+    const reply = this.repliesIn(conversationId).find(
+      (r) => r.key === content.idempotencyKey && r.status !== 'sent',
+    );
+    if (reply) this.update(reply, { status: 'sent', failure: undefined, item });
   }
 
   private find(localId: string): OutgoingReply | undefined {
@@ -227,10 +296,10 @@ export class Outbox {
   /** Keeps the list, and its failed replies in sessionStorage. */
   private store(conversationId: string, list: OutgoingReply[]): void {
     this.replies.set(conversationId, list);
-    const failed = list.filter((r) => r.status === 'failed');
+    const unsent = list.filter((r) => r.status !== 'sent');
     writeStorage(
-      FAILED_PREFIX + conversationId,
-      failed.length > 0 ? JSON.stringify(failed) : '',
+      UNSENT_PREFIX + conversationId,
+      unsent.length > 0 ? JSON.stringify(unsent) : '',
     );
   }
 

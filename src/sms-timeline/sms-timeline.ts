@@ -615,6 +615,9 @@ export class SmsTimeline extends LiveElement {
       const items = mergeItems(page.items, this.itemsFor(customerId)).map(
         (item) => fresh.get(item.id) ?? item,
       );
+      // Replies of this page's (failed or still sending when it went away)
+      // that the server stored are sent after all.
+      for (const item of items) outbox.settle(item);
       await this.names.lookUp(client, items);
       if (!isCurrent()) return;
       this.customer = customer;
@@ -748,6 +751,8 @@ export class SmsTimeline extends LiveElement {
   protected override onEvent(event: EngineEvent): void {
     switch (event.type) {
       case 'item.created':
+        // A reply of this page's whose answer was lost is sent after all.
+        outbox.settle(event.data);
         if (event.data.customerId !== this.customerId) return;
         void this.names.lookUp(this.live.client, [event.data]).then(() => {
           const known = this.items.some((i) => i.id === event.data.id);

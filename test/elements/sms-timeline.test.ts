@@ -592,6 +592,37 @@ describe('<sms-timeline>', () => {
       );
     });
 
+    it('shows a reply once when it was stored but its answer was lost', async () => {
+      mock.worker.use(
+        http.post(
+          '/api/v1/conversations/:id/messages',
+          async ({ request, params }) => {
+            const { agentId, body } = (await request.json()) as {
+              agentId: string;
+              body: string;
+            };
+            mock.engine.sendAgentMessage(String(params.id), agentId, body, {
+              idempotencyKey:
+                request.headers.get('idempotency-key') ?? undefined,
+            });
+            return HttpResponse.error();
+          },
+          { once: true },
+        ),
+      );
+      const element = await render();
+      await typeReply(element, 'Ships Monday');
+      await eventually(() =>
+        expect(renderedText(deep(element, '.log'))).to.contain('Ships Monday'),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(pending(element)).to.equal(null);
+      const bubbles = [...deep(element, '.log').querySelectorAll('.row')];
+      expect(
+        bubbles.filter((b) => b.textContent!.includes('Ships Monday')),
+      ).to.have.length(1);
+    });
+
     it('keeps a failed reply when the timeline reloads', async () => {
       mock.worker.use(gatewayBusy());
       const element = await render();

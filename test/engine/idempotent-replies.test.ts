@@ -29,6 +29,13 @@ describe('replies with an idempotency key', () => {
     expect(engine.events.latestId).to.equal(events);
   });
 
+  it('name the key on the item, so a page that lost the answer knows it', () => {
+    const { reply } = julieWithBen();
+    const item = reply('On its way', 'key-1');
+    expect(item.content).to.include({ idempotencyKey: 'key-1' });
+    expect(reply('No key').content).not.to.have.property('idempotencyKey');
+  });
+
   it('store each reply sent without a key, or with a key of its own', () => {
     const { reply, replies } = julieWithBen();
     reply('One');

@@ -120,6 +120,7 @@
 's6825a21b191916ba': `envió un archivo`,
 's6c041ffbadc50cb6': str`Copiar ${0}`,
 's6c0b3c4d920825e1': `No se pudo cargar esta campaña.`,
+'s6d8950b6009b8330': `La página se cerró antes de que el servidor respondiera; Reintentar lo envía una sola vez.`,
 's6d8b12f6a54b7bc9': `Enviando`,
 's6dbe9cb1faacdff3': str`${0} caracteres`,
 's6ead281adf0d371d': `Enviando…`,

@@ -1,0 +1,157 @@
+import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
+import { Outbox, outbox } from '../../src/shared/outbox.js';
+import { useMockServer } from '../helpers/mock.js';
+
+describe('the outbox', () => {
+  const mock = useMockServer();
+  let story: JulySale;
+  let conversationId: string;
+  const replies = () =>
+    mock.engine
+      .getTimeline(story.customers.julie, 200)
+      .items.filter((i) => i.initiator.type === 'AGENT');
+
+  beforeEach(() => {
+    outbox.clear();
+    sessionStorage.clear();
+    story = seedJulySale(mock.engine);
+    conversationId = mock.engine
+      .listConversations(story.customers.julie)
+      .find((c) => c.status === 'OPEN')!.id;
+  });
+
+  /** The next reply is never answered. */
+  const neverAnswered = () =>
+    mock.worker.use(
+      http.post(
+        '/api/v1/conversations/:id/messages',
+        () => new Promise<never>(() => {}),
+        { once: true },
+      ),
+    );
+
+  it('keeps a reply still sending when the page goes away, to send again once', async () => {
+    neverAnswered();
+    void new Outbox().send(
+      mock.client,
+      conversationId,
+      story.agents.ben,
+      'In flight',
+    );
+    // The next page reads what this one kept.
+    const later = new Outbox();
+    const [kept] = later.repliesIn(conversationId);
+    expect(kept).to.include({ body: 'In flight', status: 'failed' });
+    expect(kept!.failure!.message).to.equal(
+      'The page closed before the server answered; Try again sends it once.',
+    );
+    expect((await later.retry(mock.client, kept!.localId)).status).to.equal(
+      'sent',
+    );
+    expect(
+      replies().map((i) => i.content.type === 'SMS' && i.content.body),
+    ).to.deep.equal(['In flight']);
+  });
+
+  it('passes over what it cannot read in storage, and reads the rest', () => {
+    const key = `sms-kit-failed:${conversationId}`;
+    const good = {
+      localId: 'local_1',
+      conversationId,
+      agentId: story.agents.ben,
+      body: 'Kept',
+      status: 'failed',
+      sentAt: new Date().toISOString(),
+      failure: { message: 'Busy', retryable: true },
+    };
+    const warned: unknown[] = [];
+    const warn = console.warn;
+    console.warn = (message: unknown) => warned.push(message);
+    try {
+      for (const text of ['{truncated', '{"a":1}', 'null', '[1,"x",null]']) {
+        sessionStorage.setItem(key, text);
+        expect(new Outbox().repliesIn(conversationId), text).to.deep.equal([]);
+      }
+      sessionStorage.setItem(key, JSON.stringify([7, good, { body: 3 }]));
+      expect(
+        new Outbox().repliesIn(conversationId).map((r) => r.body),
+      ).to.deep.equal(['Kept']);
+    } finally {
+      console.warn = warn;
+    }
+    // Each entry it passed over is named, for whoever looks.
+    expect(warned).to.have.length(5);
+    expect(warned[0]).to.contain(`sessionStorage "${key}"`);
+  });
+
+  it('marks a failed reply sent when the item made from it is heard', async () => {
+    // Stored, then the answer is lost on the way back.
+    mock.worker.use(
+      http.post(
+        '/api/v1/conversations/:id/messages',
+        async ({ request, params }) => {
+          const { agentId, body } = (await request.json()) as {
+            agentId: string;
+            body: string;
+          };
+          mock.engine.sendAgentMessage(String(params.id), agentId, body, {
+            idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
+          });
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    const reply = await outbox.send(
+      mock.client,
+      conversationId,
+      story.agents.ben,
+      'Lost answer',
+    );
+    expect(reply.status).to.equal('failed');
+    const [item] = replies();
+    outbox.settle(item!);
+    const [settled] = outbox.repliesIn(conversationId);
+    expect(settled).to.include({ status: 'sent' });
+    expect(settled!.item!.id).to.equal(item!.id);
+    // Nothing is left to send again after a reload.
+    expect(new Outbox().repliesIn(conversationId)).to.deep.equal([]);
+  });
+
+  it('keeps a reply sent that was heard before its own answer failed', async () => {
+    mock.worker.use(
+      http.post(
+        '/api/v1/conversations/:id/messages',
+        async ({ request, params }) => {
+          const { agentId, body } = (await request.json()) as {
+            agentId: string;
+            body: string;
+          };
+          const item = mock.engine.sendAgentMessage(
+            String(params.id),
+            agentId,
+            body,
+            {
+              idempotencyKey:
+                request.headers.get('idempotency-key') ?? undefined,
+            },
+          );
+          // The timeline hears the item before the answer is lost.
+          outbox.settle(item);
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    const reply = await outbox.send(
+      mock.client,
+      conversationId,
+      story.agents.ben,
+      'Heard first',
+    );
+    expect(reply.status).to.equal('sent');
+    expect(outbox.repliesIn(conversationId)[0]).to.include({ status: 'sent' });
+  });
+});
