@@ -4,17 +4,13 @@ import { formatPhone, loadPhoneFormatting } from '../shared/format.js';
 import { tokens } from '../shared/styles.js';
 import { styles } from './number-hovercard.styles.js';
 import { KitLanguage } from '../shared/kit-language.js';
-
-type Positioning = typeof import('@floating-ui/dom');
-let positioning: Promise<Positioning> | undefined;
+import { loadOnce } from '../shared/lazy.js';
 
 /**
  * Floating UI, loaded when a card is first about to open: a timeline
  * stamps a card on many rows, and most of them never open.
  */
-function loadPositioning(): Promise<Positioning> {
-  return (positioning ??= import('@floating-ui/dom'));
-}
+const loadPositioning = loadOnce(() => import('@floating-ui/dom'));
 
 /** How long the pointer rests on the anchor before the card opens. */
 const OPEN_DELAY_MS = 150;
@@ -112,7 +108,11 @@ export class NumberHovercard extends LitElement {
     if (!this.hasAttribute('popover')) this.setAttribute('popover', 'manual');
     // Formatting arrives later; the update it asks for also wires the
     // anchor again after a move in the document.
-    void loadPhoneFormatting().then(() => this.requestUpdate());
+    // Until it loads, or if it cannot, numbers show as E.164.
+    loadPhoneFormatting().then(
+      () => this.requestUpdate(),
+      () => {},
+    );
   }
 
   override disconnectedCallback(): void {
@@ -174,8 +174,18 @@ export class NumberHovercard extends LitElement {
     const opening = ++this.openings;
     // Unseen until first placed, so it never shows in the corner.
     this.style.visibility = 'hidden';
-    const { autoUpdate } = await loadPositioning();
-    if (opening !== this.openings || !this.open || !this.isConnected) return;
+    const current = () =>
+      opening === this.openings && this.open && this.isConnected;
+    let autoUpdate: Awaited<ReturnType<typeof loadPositioning>>['autoUpdate'];
+    try {
+      ({ autoUpdate } = await loadPositioning());
+    } catch {
+      // Floating UI did not arrive (the next opening tries again): the
+      // card shows below its anchor, placed once.
+      if (current()) this.placeBelow(anchor);
+      return;
+    }
+    if (!current()) return;
     this.stopPositioning = autoUpdate(
       anchor,
       this,
@@ -269,6 +279,15 @@ export class NumberHovercard extends LitElement {
     return root.getElementById?.(this.for) ?? undefined;
   }
 
+  private placeBelow(anchor: HTMLElement): void {
+    const { left, bottom } = anchor.getBoundingClientRect();
+    Object.assign(this.style, {
+      left: `${left}px`,
+      top: `${bottom + 8}px`,
+      visibility: '',
+    });
+  }
+
   private async place(anchor: HTMLElement): Promise<void> {
     const { computePosition, offset, flip, shift, hide } =
       await loadPositioning();
@@ -333,8 +352,9 @@ export class NumberHovercard extends LitElement {
   }
 
   private onPointerEnter = () => {
-    // Loads while the pointer rests, before the card opens.
-    void loadPositioning();
+    // Loads while the pointer rests, before the card opens. (A failure is
+    // met when it opens.)
+    loadPositioning().catch(() => {});
     if (this.open) clearTimeout(this.timer);
     else this.later(true, OPEN_DELAY_MS);
   };

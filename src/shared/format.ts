@@ -4,19 +4,23 @@
  * show as their E.164 text.
  */
 import { engineClock } from './engine-clock.js';
+import { loadOnce } from './lazy.js';
 import { kitLocale } from './locale.js';
 
 type PhoneModule = typeof import('libphonenumber-js/min');
 
 let phones: PhoneModule | undefined;
-let loading: Promise<PhoneModule> | undefined;
 
-/** Loads phone formatting once; resolves when `formatPhone` can use it. */
+const loadPhones = loadOnce(async () => {
+  phones = await import('libphonenumber-js/min');
+});
+
+/**
+ * Loads phone formatting once; resolves when `formatPhone` can use it.
+ * A load that failed is tried again at the next call.
+ */
 export function loadPhoneFormatting(): Promise<void> {
-  loading ??= import('libphonenumber-js/min').then(
-    (module) => (phones = module),
-  );
-  return loading.then(() => undefined);
+  return loadPhones();
 }
 
 /** The agent's country, from the browser's language, as `US` or `GB`. */

@@ -79,7 +79,11 @@ export abstract class LiveElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void loadPhoneFormatting().then(() => this.requestUpdate());
+    // Until it loads, or if it cannot, numbers show as E.164.
+    loadPhoneFormatting().then(
+      () => this.requestUpdate(),
+      () => {},
+    );
     // The clock hears the engine again now and then through this element.
     this.stopClock = engineClock.addSource(() => this.live.client.getClock());
   }

@@ -10,21 +10,22 @@
 import { msg, str } from '@lit/localize';
 import { MAX_BODY_LENGTH } from '../sdk/schemas.js';
 import { formatNumber } from '../shared/format.js';
+import { loadOnce } from '../shared/lazy.js';
 
 type Counter = typeof import('sms-segments-calculator').SegmentedMessage;
 
 let SegmentedMessage: Counter | undefined;
-let loading: Promise<void> | undefined;
 
-/** Loads the segment counter once; resolves when `measure` counts. */
-export function loadSegmentCounter(): Promise<void> {
+/**
+ * Loads the segment counter once; resolves when `measure` counts. A load
+ * that failed is tried again at the next call.
+ */
+export const loadSegmentCounter = loadOnce(async () => {
   // The package is CommonJS: its default export is the whole module, the
   // one form every bundler and the test server read the same way.
-  loading ??= import('sms-segments-calculator').then((module) => {
-    SegmentedMessage = module.default.SegmentedMessage;
-  });
-  return loading;
-}
+  const module = await import('sms-segments-calculator');
+  SegmentedMessage = module.default.SegmentedMessage;
+});
 
 export interface ReplySize {
   /** Characters (code points), as the API's limit counts them. */

@@ -144,7 +144,11 @@ export class SmsComposer extends LiveElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    void loadSegmentCounter().then(() => this.requestUpdate());
+    // Until it loads, or if it cannot, the length alone is given.
+    loadSegmentCounter().then(
+      () => this.requestUpdate(),
+      () => {},
+    );
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
