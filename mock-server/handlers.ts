@@ -286,6 +286,15 @@ export function createHandlers(engine: Engine, base = DEFAULT_BASE) {
         );
         const idempotencyKey =
           request.headers.get('idempotency-key') ?? undefined;
+        // No key holds ", ": that is how a header sent twice reads.
+        if (idempotencyKey?.includes(', ')) {
+          throw new BadRequest([
+            {
+              path: 'Idempotency-Key',
+              message: 'expected one Idempotency-Key header, not several',
+            },
+          ]);
+        }
         return created(
           engine.sendAgentMessage(param(params.id), agentId, body, {
             idempotencyKey,

@@ -36,6 +36,7 @@ import { Engine } from './engine/engine.js';
 import { EngineError } from './engine/errors.js';
 import { createHandlers, DEFAULT_BASE } from './handlers.js';
 import { MAX_BODY_BYTES, tooLarge } from './http.js';
+import type { Problem } from '../src/sdk/validation.js';
 import { seedJulySale } from './scenario.js';
 import { simulateDelivery } from './simulator.js';
 
@@ -68,9 +69,14 @@ export interface KitServer {
 const TICK_MS = 250;
 
 /** An error in the API's own shape. */
-function refuse(res: express.Response, status: number, message: string) {
+function refuse(
+  res: express.Response,
+  status: number,
+  message: string,
+  problems: Problem[] = [],
+) {
   if (res.headersSent) return res.destroy();
-  res.status(status).json({ message, problems: [] });
+  res.status(status).json({ message, problems });
 }
 
 export function createKitServer(options: KitServerOptions = {}): KitServer {
@@ -181,10 +187,14 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
     // count what they read of the others.
     const length = Number(req.headers['content-length'] ?? 0);
     if (length > MAX_BODY_BYTES) {
-      return refuse(res, 413, tooLarge(length).message);
+      const { message, problems } = tooLarge(length);
+      return refuse(res, 413, message, problems);
     }
     if (signed && path.startsWith(`${DEFAULT_BASE}/webhooks/twilio`)) {
-      return readRaw(req, res, () => signed(req, res, next));
+      // A body too large (or cut off) is refused as such, not as unsigned.
+      return readRaw(req, res, (error?: unknown) =>
+        error ? next(error) : signed(req, res, next),
+      );
     }
     next();
   });
@@ -214,7 +224,11 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
       _next: express.NextFunction,
     ) => {
       const status = error.status ?? 500;
-      refuse(res, status, status === 413 ? tooLarge().message : error.message);
+      if (status === 413) {
+        const { message, problems } = tooLarge();
+        return refuse(res, status, message, problems);
+      }
+      refuse(res, status, error.message);
     },
   );
 

@@ -748,6 +748,11 @@ describe('the HTTP API', () => {
       const bad = await send('Hi', 'k'.repeat(256));
       expect(bad.status).to.equal(400);
       expect((await bad.json()).problems[0].path).to.equal('Idempotency-Key');
+      // Sent twice, a header reads as its values joined by ", ".
+      const twice = await send('Hi', 'reply-2, reply-2');
+      expect((await twice.json()).message).to.equal(
+        'Idempotency-Key: expected one Idempotency-Key header, not several',
+      );
     });
 
     it('refuses a reply from an agent who does not hold the conversation', async () => {

@@ -308,6 +308,40 @@ describe('server mode', { timeout: 60_000 }, () => {
         Object.fromEntries(form),
       );
 
+    it('refuses a body over a megabyte with 413, signed or not, chunked too', async () => {
+      const before = server.engine.events.latestId;
+      const form = twilioInboundForm({
+        from: '+14155550187',
+        to: GOLD,
+        body: 'x',
+      });
+      form.set('Padding', 'p'.repeat(1_100_000));
+      const text = form.toString();
+      const chunked = () =>
+        new ReadableStream({
+          start(controller) {
+            controller.enqueue(new TextEncoder().encode(text));
+            controller.close();
+          },
+        });
+      for (const headers of [{ 'x-twilio-signature': signed(form) }, {}]) {
+        const response = await fetch(`${url}/api/v1/webhooks/twilio/sms`, {
+          method: 'POST',
+          headers: {
+            'content-type': 'application/x-www-form-urlencoded',
+            ...headers,
+          },
+          body: chunked(),
+          duplex: 'half',
+        });
+        assert.equal(response.status, 413);
+        const answer = await response.json();
+        assert.match(answer.message, /more than the 1048576 bytes/);
+        assert.equal(answer.problems[0].path, '');
+      }
+      assert.equal(server.engine.events.latestId, before);
+    });
+
     it('refuses a missing or forged signature with 403, storing nothing', async () => {
       const before = server.engine.events.latestId;
       const form = twilioInboundForm({
