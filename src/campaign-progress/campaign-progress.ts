@@ -167,8 +167,8 @@ export class CampaignProgress extends LiveElement {
                     })
                   : msg(html`<strong>${pending}</strong> not sent`)
             }
+            <span class="of">${msg(str`of ${total}`)}</span>
           </span>
-          <span class="of">${msg(str`of ${total}`)}</span>
         </p>
         <p class="pace">${this.pace(campaign)}</p>
         ${
