@@ -13,6 +13,7 @@
  * mock cannot be what answers it.
  */
 import { SmsKitClient } from '../src/sdk/client.js';
+import { ApiHttpError } from '../src/sdk/errors.js';
 import {
   JULY_SALE_NUMBERS as NUMBERS,
   JULY_SALE_PHONES as PHONES,
@@ -113,6 +114,19 @@ const SERVER_SPEED =
  * customer's timeline.
  */
 async function readStory(client: SmsKitClient): Promise<Story> {
+  // Another window may start the story again while this one reads it: an
+  // id read a moment ago is then gone (404), and the story is read anew.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readStoryOnce(client);
+    } catch (error) {
+      const gone = error instanceof ApiHttpError && error.status === 404;
+      if (!gone || attempt === 3) throw error;
+    }
+  }
+}
+
+async function readStoryOnce(client: SmsKitClient): Promise<Story> {
   const inboxes = await client.listInboxes();
   const line = (number: string) =>
     inboxes.find((inbox) => inbox.phoneNumbers.includes(number))?.id;

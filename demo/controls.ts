@@ -12,8 +12,17 @@ import type {
   PendingOffer,
   SmsKitClient,
 } from '../src/index.js';
+import { ApiNetworkError } from '../src/sdk/errors.js';
 import { formatName } from '../src/shared/format.js';
 import { madeUpRecipients } from '../mock-server/scenario.js';
+
+/** The policies in the page's words, as routed-queue words them. */
+export const POLICY_NAMES: Record<Inbox['policy'], string> = {
+  MOST_AVAILABLE: 'Most spare capacity',
+  LEAST_ACTIVE: 'Fewest open conversations',
+  LONGEST_IDLE: 'Longest since their last assignment',
+  PERCENT_SPARE: 'Highest share of spare capacity',
+};
 
 export interface ControlsState {
   client: SmsKitClient;
@@ -76,8 +85,16 @@ async function attempt<T>(
     if (typeof answer === 'string') say(form, answer, false);
     else say(form, typeof done === 'string' ? done : done(answer), true);
   } catch (error) {
-    say(form, (error as Error).message, false);
+    say(form, worded(error), false);
   }
+}
+
+/** What went wrong, in words: a fetch that failed says so plainly. */
+function worded(error: unknown): string {
+  if (error instanceof ApiNetworkError || error instanceof TypeError) {
+    return 'The server could not be reached: is it running? Try again once it is.';
+  }
+  return error instanceof Error ? error.message : String(error);
 }
 
 export function renderControls(host: HTMLElement, state: ControlsState): void {
@@ -352,14 +369,10 @@ Is the sale on in stores too?</textarea>
           <label
             >Policy
             <select name="policy" .value=${inbox?.policy ?? 'MOST_AVAILABLE'}>
-              <option value="MOST_AVAILABLE">Most spare capacity</option>
-              <option value="LEAST_ACTIVE">Fewest open conversations</option>
-              <option value="LONGEST_IDLE">
-                Longest since their last assignment
-              </option>
-              <option value="PERCENT_SPARE">
-                Highest share of spare capacity
-              </option>
+              ${Object.entries(POLICY_NAMES).map(
+                ([value, name]) =>
+                  html`<option value=${value}>${name}</option>`,
+              )}
             </select>
           </label>
         </div>
@@ -565,10 +578,16 @@ Flash sale this weekend: 20% off for Gold Members. Reply with any questions.</te
             const output = (
               event.target as HTMLElement
             ).parentElement!.querySelector('output')!;
-            state.reset().catch((error: Error) => {
-              output.textContent = error.message;
-              output.className = 'error';
-            });
+            state.reset().then(
+              () => {
+                output.textContent = 'The story started again.';
+                output.className = 'ok';
+              },
+              (error: unknown) => {
+                output.textContent = worded(error);
+                output.className = 'error';
+              },
+            );
           }}
         >
           Start the story again

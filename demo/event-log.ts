@@ -1,6 +1,7 @@
 /** The demo's event log: each engine event as a sentence a person reads. */
 import type { EngineEvent } from '../src/index.js';
 import { formatName } from '../src/shared/format.js';
+import { POLICY_NAMES } from './controls.js';
 
 /** Names by id, as the page knows them (the id itself when it does not). */
 export interface Names {
@@ -78,7 +79,7 @@ export function describeEvent(
         offerTimeoutSeconds > 0
           ? `offers for ${offerTimeoutSeconds} s`
           : 'assigns at once';
-      return `${name}: routes by ${policy.toLowerCase().replace('_', ' ')}, ${offers}`;
+      return `${name}: routes by ${POLICY_NAMES[policy].toLowerCase()}, ${offers}`;
     }
     case 'item.updated': {
       // An agent's reply, once it arrives or fails; a campaign's many

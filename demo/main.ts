@@ -8,6 +8,7 @@
 import { html, render } from 'lit';
 import {
   postTwilioWebhook,
+  randomMessageSid,
   twilioInboundForm,
 } from '../mock-server/simulator.js';
 import { startBackend, type Story } from './backend.js';
@@ -260,6 +261,9 @@ function showTrouble(text: string): void {
   trouble.hidden = !text;
 }
 
+/** The text last tried and not yet taken, and its MessageSid. */
+let unsent: { text: string; sid: string } | undefined;
+
 /**
  * A customer texts in: the form Twilio posts, to the webhook the API
  * takes it on (the server's real route in server mode, the in-page mock's
@@ -270,13 +274,22 @@ async function sendReply(
   to: string,
   body: string,
 ): Promise<string | undefined> {
+  // Sent again unchanged after no answer, it is the same message, with
+  // the same MessageSid, as Twilio's own retries are: stored once.
+  const text = JSON.stringify([from, to, body]);
+  if (unsent?.text !== text) unsent = { text, sid: randomMessageSid('SM') };
   let response: Response;
   try {
-    response = await postTwilioWebhook(twilioInboundForm({ from, to, body }));
+    response = await postTwilioWebhook(
+      twilioInboundForm({ from, to, body, messageSid: unsent.sid }),
+    );
   } catch {
     return 'The webhook could not be reached; the text is still here to send again.';
   }
-  if (response.ok) return undefined;
+  if (response.ok) {
+    unsent = undefined;
+    return undefined;
+  }
   try {
     return ((await response.json()) as { message: string }).message;
   } catch {
