@@ -45,8 +45,8 @@ export function browserArgs() {
     '--disable-component-update',
     '--disable-sync',
     '--no-first-run',
-    // Test files run in parallel tabs, and only one is in front: keep the
-    // others' timers and frames at full speed.
+    // A page that is not in front (a server-mode test opens two) keeps
+    // its timers and frames at full speed.
     '--disable-background-timer-throttling',
     '--disable-renderer-backgrounding',
     '--disable-backgrounding-occluded-windows',
