@@ -1,8 +1,8 @@
 import { expect } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
+import { http } from 'msw';
 import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
 import { Outbox, outbox } from '../../src/shared/outbox.js';
-import { useMockServer } from '../helpers/mock.js';
+import { answerLost, useMockServer } from '../helpers/mock.js';
 
 describe('the outbox', () => {
   const mock = useMockServer();
@@ -88,22 +88,7 @@ describe('the outbox', () => {
 
   it('marks a failed reply sent when the item made from it is heard', async () => {
     // Stored, then the answer is lost on the way back.
-    mock.worker.use(
-      http.post(
-        '/api/v1/conversations/:id/messages',
-        async ({ request, params }) => {
-          const { agentId, body } = (await request.json()) as {
-            agentId: string;
-            body: string;
-          };
-          mock.engine.sendAgentMessage(String(params.id), agentId, body, {
-            idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
-          });
-          return HttpResponse.error();
-        },
-        { once: true },
-      ),
-    );
+    mock.worker.use(answerLost(mock.engine));
     const reply = await outbox.send(
       mock.client,
       conversationId,
@@ -121,30 +106,8 @@ describe('the outbox', () => {
   });
 
   it('keeps a reply sent that was heard before its own answer failed', async () => {
-    mock.worker.use(
-      http.post(
-        '/api/v1/conversations/:id/messages',
-        async ({ request, params }) => {
-          const { agentId, body } = (await request.json()) as {
-            agentId: string;
-            body: string;
-          };
-          const item = mock.engine.sendAgentMessage(
-            String(params.id),
-            agentId,
-            body,
-            {
-              idempotencyKey:
-                request.headers.get('idempotency-key') ?? undefined,
-            },
-          );
-          // The timeline hears the item before the answer is lost.
-          outbox.settle(item);
-          return HttpResponse.error();
-        },
-        { once: true },
-      ),
-    );
+    // The timeline hears the item before the answer is lost.
+    mock.worker.use(answerLost(mock.engine, (item) => outbox.settle(item)));
     const reply = await outbox.send(
       mock.client,
       conversationId,

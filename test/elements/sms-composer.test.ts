@@ -1,5 +1,4 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
 import { sendKeys } from '@web/test-runner-commands';
 import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
 import '../../src/sms-composer/define.js';
@@ -16,7 +15,12 @@ import {
   renderedText,
   expectNone,
 } from '../helpers/elements.js';
-import { eventually, gatewayBusy, useMockServer } from '../helpers/mock.js';
+import {
+  answerLost,
+  eventually,
+  gatewayBusy,
+  useMockServer,
+} from '../helpers/mock.js';
 import { INVISIBLE } from '../helpers/engine.js';
 
 describe('<sms-composer>', () => {
@@ -240,22 +244,7 @@ describe('<sms-composer>', () => {
 
   it('stores a reply once when its answer was lost and it is sent again', async () => {
     // The reply is stored, then the connection drops before the answer.
-    mock.worker.use(
-      http.post(
-        '/api/v1/conversations/:id/messages',
-        async ({ request, params }) => {
-          const { agentId, body } = (await request.json()) as {
-            agentId: string;
-            body: string;
-          };
-          mock.engine.sendAgentMessage(String(params.id), agentId, body, {
-            idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
-          });
-          return HttpResponse.error();
-        },
-        { once: true },
-      ),
-    );
+    mock.worker.use(answerLost(mock.engine));
     const element = await render();
     await type(element, 'Lost on the way');
     await sendKeys({ press: 'Enter' });

@@ -21,6 +21,7 @@ import {
 } from '../helpers/elements.js';
 import { openConversationOf } from '../helpers/engine.js';
 import {
+  answerLost,
   eventually,
   gatewayBusy,
   heldRequest,
@@ -593,23 +594,7 @@ describe('<sms-timeline>', () => {
     });
 
     it('shows a reply once when it was stored but its answer was lost', async () => {
-      mock.worker.use(
-        http.post(
-          '/api/v1/conversations/:id/messages',
-          async ({ request, params }) => {
-            const { agentId, body } = (await request.json()) as {
-              agentId: string;
-              body: string;
-            };
-            mock.engine.sendAgentMessage(String(params.id), agentId, body, {
-              idempotencyKey:
-                request.headers.get('idempotency-key') ?? undefined,
-            });
-            return HttpResponse.error();
-          },
-          { once: true },
-        ),
-      );
+      mock.worker.use(answerLost(mock.engine));
       const element = await render();
       await typeReply(element, 'Ships Monday');
       await eventually(() =>

@@ -10,6 +10,7 @@ import { ManualClock } from '../../mock-server/clock.js';
 import { Engine } from '../../mock-server/engine/engine.js';
 import { createHandlers } from '../../mock-server/handlers.js';
 import { SmsKitClient } from '../../src/sdk/client.js';
+import type { TimelineItem } from '../../src/sdk/schemas.js';
 
 export interface MockContext {
   engine: Engine;
@@ -77,6 +78,33 @@ export function gatewayBusy(refusing = () => true): RequestHandler {
           { status: 503 },
         )
       : undefined,
+  );
+}
+
+/**
+ * The next agent reply is stored, with its Idempotency-Key, and then the
+ * connection drops before the answer: a reply whose answer was lost.
+ * `onStored` hears the item as the engine made it.
+ */
+export function answerLost(
+  engine: Engine,
+  onStored: (item: TimelineItem) => void = () => {},
+): RequestHandler {
+  return http.post(
+    '/api/v1/conversations/:id/messages',
+    async ({ request, params }) => {
+      const { agentId, body } = (await request.json()) as {
+        agentId: string;
+        body: string;
+      };
+      onStored(
+        engine.sendAgentMessage(String(params.id), agentId, body, {
+          idempotencyKey: request.headers.get('idempotency-key') ?? undefined,
+        }),
+      );
+      return HttpResponse.error();
+    },
+    { once: true },
   );
 }
 

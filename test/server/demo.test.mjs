@@ -8,6 +8,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { createKitServer } from '../../dist/mock-server/server.js';
 import { browserArgs, findBrowser } from '../../scripts/find-browser.mjs';
+import { until } from '../helpers/until.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const demo = join(root, 'dist/demo');
@@ -49,15 +50,6 @@ describe('the demo at / in server mode', { timeout: 60_000 }, () => {
 
   /** The event log's lines, newest first. */
   const logOf = (page) => page.locator('#log li').allTextContents();
-
-  const until = async (what, check, ms = 8000) => {
-    const deadline = Date.now() + ms;
-    for (;;) {
-      if (await check()) return;
-      if (Date.now() > deadline) throw new Error(`never: ${what}`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  };
 
   it('shares the server’s engine between two agents’ windows, live, with no worker in the page', async () => {
     const ben = await signIn('Ben Okafor');

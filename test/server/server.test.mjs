@@ -15,6 +15,7 @@ import twilio from 'twilio';
 import { createKitServer } from '../../dist/mock-server/server.js';
 import { twilioInboundForm } from '../../dist/mock-server/simulator.js';
 import { browserArgs, findBrowser } from '../../scripts/find-browser.mjs';
+import { until } from '../helpers/until.mjs';
 
 const root = resolve(import.meta.dirname, '../..');
 const GOLD = '+14155550100';
@@ -446,15 +447,6 @@ describe('server mode', { timeout: 60_000 }, () => {
         }
         return (node.shadowRoot ?? node).textContent.replace(/\s+/g, ' ');
       }, path);
-
-    const until = async (what, check, ms = 8000) => {
-      const deadline = Date.now() + ms;
-      for (;;) {
-        if (await check()) return;
-        if (Date.now() > deadline) throw new Error(`never: ${what}`);
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    };
 
     it('runs the plain HTML example: one script, tags hidden until their code loads', async () => {
       const page = await browser.newPage();
