@@ -43,8 +43,8 @@ const LIMITS = {
   'reply-marker': '6.9 kB',
   'routed-queue': '24.1 kB',
   'sms-attachment': '5 kB',
-  'sms-composer': '23.7 kB',
-  'sms-timeline': '40 kB',
+  'sms-composer': '24 kB',
+  'sms-timeline': '40.4 kB',
 };
 
 export default [
@@ -52,7 +52,7 @@ export default [
     name: 'the embed bundle: every element and the SDK, Lit included',
     path: atStart('dist/cdn/sms-campaign-kit.js'),
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '52.5 kB',
+    limit: '52.9 kB',
   },
   {
     name: 'the SDK alone',
