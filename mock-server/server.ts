@@ -190,7 +190,11 @@ export function createKitServer(options: KitServerOptions = {}): KitServer {
       const { message, problems } = tooLarge(length);
       return refuse(res, 413, message, problems);
     }
-    if (signed && path.startsWith(`${DEFAULT_BASE}/webhooks/twilio`)) {
+    // The handlers' routes ignore case, so the guard does too.
+    const webhook = path
+      .toLowerCase()
+      .startsWith(`${DEFAULT_BASE}/webhooks/twilio`);
+    if (signed && webhook) {
       // A body too large (or cut off) is refused as such, not as unsigned.
       return readRaw(req, res, (error?: unknown) =>
         error ? next(error) : signed(req, res, next),

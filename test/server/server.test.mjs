@@ -375,6 +375,10 @@ describe('server mode', { timeout: 60_000 }, () => {
         '/api/v1/./webhooks/twilio/sms',
         '/api/v1/x/../webhooks/twilio/sms',
         '/api/v1/%2e/webhooks/twilio/sms',
+        // The handlers' routes match whatever the case.
+        '/API/V1/WEBHOOKS/TWILIO/SMS',
+        '/api/v1/Webhooks/Twilio/sms',
+        '/api/v1/webhooks/TWILIO/status',
       ]) {
         // fetch would tidy the path; a raw request keeps it as written.
         const status = await rawPost(url, path, form.toString());
