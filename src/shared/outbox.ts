@@ -47,12 +47,20 @@ function newKey(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Unique across reloads too, which bring kept replies back. */
+const newLocalId = () => `local_${newKey().slice(0, 16)}`;
+
 /**
  * A reply read back from storage. One that was still sending when its
  * page went away may or may not have reached the server: it is failed,
  * and its key makes the retry safe.
  */
-function revive(reply: OutgoingReply): OutgoingReply {
+function revive(kept: OutgoingReply): OutgoingReply {
+  // Older kits counted ids from 1 on each page, so two kept replies could
+  // share one: those get ids of their own.
+  const reply = /^local_[0-9a-f]{16}$/.test(kept.localId)
+    ? kept
+    : { ...kept, localId: newLocalId() };
   if (reply.status === 'sending') {
     return { ...reply, status: 'failed', failure: interrupted };
   }
@@ -153,11 +161,9 @@ export class Outbox {
     agentId: string,
     body: string,
   ): Promise<OutgoingReply> {
-    const key = newKey();
     const reply: OutgoingReply = {
-      // Unique across reloads too, which bring failed replies back.
-      localId: `local_${key.slice(0, 16)}`,
-      key,
+      localId: newLocalId(),
+      key: newKey(),
       conversationId,
       agentId,
       body,
@@ -351,11 +357,26 @@ function readStorage(key: string): string | undefined {
   }
 }
 
+let warnedStorage = false;
+
 function writeStorage(key: string, text: string): void {
   try {
     if (text) sessionStorage.setItem(key, text);
     else sessionStorage.removeItem(key);
   } catch {
-    // Storage blocked or full: the draft lives in memory only.
+    // Storage full or blocked: what it held is out of date, so it goes
+    // (a dismissed reply must not come back); what changed lives in
+    // memory only, until the page closes.
+    try {
+      sessionStorage.removeItem(key);
+    } catch {
+      // Blocked altogether.
+    }
+    if (!warnedStorage) {
+      warnedStorage = true;
+      console.warn(
+        'sms-campaign-kit: sessionStorage is full or blocked: drafts and replies not yet sent will not outlive this page.',
+      );
+    }
   }
 }

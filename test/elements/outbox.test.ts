@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { http } from 'msw';
 import { seedJulySale, type JulySale } from '../../mock-server/scenario.js';
 import { Outbox, outbox } from '../../src/shared/outbox.js';
-import { answerLost, useMockServer } from '../helpers/mock.js';
+import { answerLost, gatewayBusy, useMockServer } from '../helpers/mock.js';
 
 describe('the outbox', () => {
   const mock = useMockServer();
@@ -22,24 +22,32 @@ describe('the outbox', () => {
       .find((c) => c.status === 'OPEN')!.id;
   });
 
-  /** The next reply is never answered. */
-  const neverAnswered = () =>
+  /** The next reply is never answered; resolves when it has arrived. */
+  const neverAnswered = () => {
+    let arrive = () => {};
+    const arrived = new Promise<void>((resolve) => (arrive = resolve));
     mock.worker.use(
       http.post(
         '/api/v1/conversations/:id/messages',
-        () => new Promise<never>(() => {}),
+        () => {
+          arrive();
+          return new Promise<never>(() => {});
+        },
         { once: true },
       ),
     );
+    return arrived;
+  };
 
   it('keeps a reply still sending when the page goes away, to send again once', async () => {
-    neverAnswered();
+    const arrived = neverAnswered();
     void new Outbox().send(
       mock.client,
       conversationId,
       story.agents.ben,
       'In flight',
     );
+    await arrived;
     // The next page reads what this one kept.
     const later = new Outbox();
     const [kept] = later.repliesIn(conversationId);
@@ -84,6 +92,70 @@ describe('the outbox', () => {
     // Each entry it passed over is named, for whoever looks.
     expect(warned).to.have.length(5);
     expect(warned[0]).to.contain(`sessionStorage "${key}"`);
+  });
+
+  it('gives replies kept by older kits ids of their own, so Try again sends the right one', async () => {
+    // Older kits counted ids from 1 on each page: two can share one.
+    const old = (body: string, conversation: string) => ({
+      localId: 'local_1',
+      conversationId: conversation,
+      agentId: story.agents.ben,
+      body,
+      status: 'failed',
+      sentAt: new Date().toISOString(),
+      failure: { message: 'Busy', retryable: true },
+    });
+    sessionStorage.setItem(
+      `sms-kit-failed:${conversationId}`,
+      JSON.stringify([
+        old('First', conversationId),
+        old('Second', conversationId),
+      ]),
+    );
+    const later = new Outbox();
+    const [first, second] = later.repliesIn(conversationId);
+    expect(first!.localId).not.to.equal(second!.localId);
+    await later.retry(mock.client, first!.localId);
+    expect(
+      later.repliesIn(conversationId).map((r) => [r.body, r.status]),
+    ).to.deep.equal([
+      ['First', 'sent'],
+      ['Second', 'failed'],
+    ]);
+  });
+
+  it('lets nothing out of date come back when storage is full', async () => {
+    mock.worker.use(gatewayBusy());
+    const a = await outbox.send(
+      mock.client,
+      conversationId,
+      story.agents.ben,
+      'a',
+    );
+    const setItem = Storage.prototype.setItem;
+    const warn = console.warn;
+    const warned: unknown[] = [];
+    Storage.prototype.setItem = () => {
+      throw new DOMException('full', 'QuotaExceededError');
+    };
+    console.warn = (message: unknown) => warned.push(message);
+    try {
+      // 'b' is on its way (and can be kept nowhere) when 'a' goes.
+      const arrived = neverAnswered();
+      void outbox.send(mock.client, conversationId, story.agents.ben, 'b');
+      outbox.dismiss(a.localId);
+      // Held where it is, so it reaches no later test's handlers.
+      await arrived;
+    } finally {
+      Storage.prototype.setItem = setItem;
+      console.warn = warn;
+    }
+    // 'a' was dismissed: it does not come back after a reload.
+    expect(
+      new Outbox().repliesIn(conversationId).map((r) => r.body),
+    ).to.deep.equal([]);
+    expect(warned).to.have.length(1);
+    expect(warned[0]).to.match(/sessionStorage is full or blocked/);
   });
 
   it('marks a failed reply sent when the item made from it is heard', async () => {
