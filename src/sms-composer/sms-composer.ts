@@ -381,12 +381,38 @@ export class SmsComposer extends LiveElement {
       this.customer = customer;
       this.agent = agent;
       this.status = 'ready';
+      if (this.showReplies) void this.settleKept(client, conversation);
     } catch (error) {
       if (isCurrent()) this.fail(failureOf(error));
     }
   }
 
+  /**
+   * On its own (a timeline does this itself), a composer with replies
+   * kept from before a reload reads the newest messages once: a reply
+   * the server stored, though its answer was lost, is sent after all.
+   */
+  private async settleKept(
+    client: SmsKitClient,
+    conversation: Conversation,
+  ): Promise<void> {
+    const unsent = outbox
+      .repliesIn(conversation.id)
+      .some((reply) => reply.status !== 'sent' && reply.key);
+    if (!unsent) return;
+    try {
+      const page = await client.getTimeline(conversation.customerId, {
+        limit: 50,
+      });
+      for (const item of page.items) outbox.settle(item);
+    } catch {
+      // Not read now: Try again still sends each reply once.
+    }
+  }
+
   protected override onEvent(event: EngineEvent): void {
+    // A reply of this page's whose answer was lost is sent after all.
+    if (event.type === 'item.created') outbox.settle(event.data);
     if (this.status !== 'ready') return;
     switch (event.type) {
       case 'conversation.updated':
