@@ -228,14 +228,28 @@ export class Outbox {
    * an agent signing out, and for tests.
    */
   clear(): void {
-    const ids = new Set([...this.drafts.keys(), ...this.replies.keys()]);
+    this.forget(() => false);
+  }
+
+  /**
+   * Forgets the drafts and replies of each conversation `keep` turns down,
+   * in memory and in sessionStorage: for a host whose API started again
+   * from empty, whose ids now name other conversations.
+   */
+  forget(keep: (conversationId: string) => boolean): void {
+    const ids = new Set([
+      ...this.drafts.keys(),
+      ...this.replies.keys(),
+      ...storedConversations(),
+    ]);
     for (const id of ids) {
+      if (keep(id)) continue;
       writeStorage(STORAGE_PREFIX + id, '');
       writeStorage(UNSENT_PREFIX + id, '');
+      this.drafts.delete(id);
+      this.replies.delete(id);
+      this.changed(id, 'reply');
     }
-    this.drafts.clear();
-    this.replies.clear();
-    for (const id of ids) this.changed(id, 'reply');
   }
 
   private async deliver(
@@ -354,6 +368,19 @@ function readStorage(key: string): string | undefined {
     return sessionStorage.getItem(key) ?? undefined;
   } catch {
     return undefined; // storage blocked: the draft lives in memory only
+  }
+}
+
+/** The conversations this tab's sessionStorage keeps anything for. */
+function storedConversations(): string[] {
+  try {
+    return Object.keys(sessionStorage).flatMap((key) =>
+      [STORAGE_PREFIX, UNSENT_PREFIX]
+        .filter((prefix) => key.startsWith(prefix))
+        .map((prefix) => key.slice(prefix.length)),
+    );
+  } catch {
+    return []; // storage blocked
   }
 }
 

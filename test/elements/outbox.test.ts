@@ -158,6 +158,21 @@ describe('the outbox', () => {
     expect(warned[0]).to.match(/sessionStorage is full or blocked/);
   });
 
+  it('forgets what it kept for conversations an API that started again no longer has', () => {
+    sessionStorage.setItem('sms-kit-draft:cnv_keep', 'Stays');
+    sessionStorage.setItem('sms-kit-draft:cnv_gone', 'Goes');
+    sessionStorage.setItem('sms-kit-failed:cnv_gone', '[]');
+    sessionStorage.setItem('another-app', 'untouched');
+    outbox.setDraft('cnv_memory', 'Goes too');
+    outbox.forget((id) => id === 'cnv_keep');
+    expect(Object.keys(sessionStorage).sort()).to.deep.equal([
+      'another-app',
+      'sms-kit-draft:cnv_keep',
+    ]);
+    expect(outbox.draft('cnv_memory')).to.equal('');
+    expect(outbox.draft('cnv_keep')).to.equal('Stays');
+  });
+
   it('marks a failed reply sent when the item made from it is heard', async () => {
     // Stored, then the answer is lost on the way back.
     mock.worker.use(answerLost(mock.engine));
