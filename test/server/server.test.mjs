@@ -589,6 +589,26 @@ describe('server mode', { timeout: 60_000 }, () => {
           'Glad to hear it, Marcus!',
         ),
       );
+
+      // The story starts again elsewhere: her desk signs her in again,
+      // by name, and an old id says it names nobody.
+      const story = await fetch(`${url}/api/v1/story`, {
+        method: 'POST',
+      }).then((r) => r.json());
+      await until(
+        'Amara is signed in again',
+        async () =>
+          (await amara.locator('#agent').inputValue()) === story.agents.amara,
+      );
+      await until('her queue shows again', async () =>
+        (await textOf(amara, 'routed-queue')).includes('Gold Members'),
+      );
+      await amara.goto(`${url}/examples/desk.html?agent=agt_4`);
+      await until('the old id is named', async () =>
+        (await textOf(amara, '#unknown')).includes(
+          'No agent has the id "agt_4" now',
+        ),
+      );
     });
   });
 });
