@@ -261,8 +261,8 @@ function showTrouble(text: string): void {
   trouble.hidden = !text;
 }
 
-/** The text last tried and not yet taken, and its MessageSid. */
-let unsent: { text: string; sid: string } | undefined;
+/** Texts tried and not yet taken, each with its MessageSid. */
+const unsent = new Map<string, string>();
 
 /**
  * A customer texts in: the form Twilio posts, to the webhook the API
@@ -277,17 +277,18 @@ async function sendReply(
   // Sent again unchanged after no answer, it is the same message, with
   // the same MessageSid, as Twilio's own retries are: stored once.
   const text = JSON.stringify([from, to, body]);
-  if (unsent?.text !== text) unsent = { text, sid: randomMessageSid('SM') };
+  const messageSid = unsent.get(text) ?? randomMessageSid('SM');
+  unsent.set(text, messageSid);
   let response: Response;
   try {
     response = await postTwilioWebhook(
-      twilioInboundForm({ from, to, body, messageSid: unsent.sid }),
+      twilioInboundForm({ from, to, body, messageSid }),
     );
   } catch {
     return 'The webhook could not be reached; the text is still here to send again.';
   }
   if (response.ok) {
-    unsent = undefined;
+    unsent.delete(text);
     return undefined;
   }
   try {

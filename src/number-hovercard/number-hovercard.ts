@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import { formatPhone, loadPhoneFormatting } from '../shared/format.js';
+import { formatPhone, whenPhonesFormat } from '../shared/format.js';
 import { tokens } from '../shared/styles.js';
 import { styles } from './number-hovercard.styles.js';
 import { KitLanguage } from '../shared/kit-language.js';
@@ -108,15 +108,14 @@ export class NumberHovercard extends LitElement {
     if (!this.hasAttribute('popover')) this.setAttribute('popover', 'manual');
     // Formatting arrives later; the update it asks for also wires the
     // anchor again after a move in the document.
-    // Until it loads, or if it cannot, numbers show as E.164.
-    loadPhoneFormatting().then(
-      () => this.requestUpdate(),
-      () => {},
-    );
+    this.stopWaiting = whenPhonesFormat(() => this.requestUpdate());
   }
+
+  private stopWaiting?: () => void;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.stopWaiting?.();
     document.removeEventListener('keydown', this.onKeydown);
     this.wire(undefined);
     this.stopPositioning?.();

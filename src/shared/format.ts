@@ -11,8 +11,13 @@ type PhoneModule = typeof import('libphonenumber-js/min');
 
 let phones: PhoneModule | undefined;
 
+/** Who waits to draw again once phone formatting is there. */
+const waiting = new Set<() => void>();
+
 const loadPhones = loadOnce(async () => {
   phones = await import('libphonenumber-js/min');
+  for (const then of waiting) then();
+  waiting.clear();
 });
 
 /**
@@ -21,6 +26,22 @@ const loadPhones = loadOnce(async () => {
  */
 export function loadPhoneFormatting(): Promise<void> {
   return loadPhones();
+}
+
+/**
+ * Asks for phone formatting and calls `then` once it is there, whoever's
+ * load brought it: an element drawn while a load failed is drawn again
+ * when a later one succeeds. Until then numbers show as E.164. Returns
+ * what stops the wait, for an element leaving the page.
+ */
+export function whenPhonesFormat(then: () => void): () => void {
+  if (phones) {
+    queueMicrotask(then);
+    return () => {};
+  }
+  waiting.add(then);
+  loadPhones().catch(() => {});
+  return () => waiting.delete(then);
 }
 
 /** The agent's country, from the browser's language, as `US` or `GB`. */

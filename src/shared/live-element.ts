@@ -11,7 +11,7 @@ import type { EngineEvent } from '../sdk/schemas.js';
 import { LiveController } from './live-controller.js';
 import type { Failure } from './failure.js';
 import { engineClock } from './engine-clock.js';
-import { loadPhoneFormatting } from './format.js';
+import { whenPhonesFormat } from './format.js';
 import { TimeZoneController } from './time-zone.js';
 import { KitLanguage } from './kit-language.js';
 
@@ -76,14 +76,11 @@ export abstract class LiveElement extends LitElement {
   }
 
   private stopClock?: () => void;
+  private stopWaiting?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Until it loads, or if it cannot, numbers show as E.164.
-    loadPhoneFormatting().then(
-      () => this.requestUpdate(),
-      () => {},
-    );
+    this.stopWaiting = whenPhonesFormat(() => this.requestUpdate());
     // The clock hears the engine again now and then through this element.
     this.stopClock = engineClock.addSource(() => this.live.client.getClock());
   }
@@ -91,6 +88,7 @@ export abstract class LiveElement extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.stopClock?.();
+    this.stopWaiting?.();
   }
 
   /** Loads what it shows; applies nothing once `isCurrent()` is false. */
