@@ -121,7 +121,9 @@ export const styles = css`
     font-size: 0.8125rem;
     background: var(--_accent-soft);
     color: var(--_accent);
-    border-radius: 999px;
+    /* A pill on one line; a long name that wraps gets a rounded box, not
+       an ellipse that cuts its first and last lines. */
+    border-radius: 0.75em;
     padding: 0.0625rem 0.5rem;
   }
 
