@@ -37,14 +37,14 @@ function atStart(file, seen = new Set()) {
 }
 /** Each element's module, and what it may weigh beyond Lit. */
 const LIMITS = {
-  'campaign-answer': '7 kB',
+  'campaign-answer': '7.1 kB',
   'campaign-progress': '21.9 kB',
   'number-hovercard': '5 kB',
-  'reply-marker': '6.9 kB',
-  'routed-queue': '24.1 kB',
+  'reply-marker': '7 kB',
+  'routed-queue': '24.3 kB',
   'sms-attachment': '5 kB',
-  'sms-composer': '24 kB',
-  'sms-timeline': '40.4 kB',
+  'sms-composer': '24.3 kB',
+  'sms-timeline': '40.7 kB',
 };
 
 export default [
@@ -52,7 +52,7 @@ export default [
     name: 'the embed bundle: every element and the SDK, Lit included',
     path: atStart('dist/cdn/sms-campaign-kit.js'),
     disablePlugins: ['@size-limit/esbuild'],
-    limit: '52.9 kB',
+    limit: '53.3 kB',
   },
   {
     name: 'the SDK alone',
