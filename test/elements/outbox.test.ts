@@ -173,15 +173,22 @@ describe('the outbox', () => {
     expect(outbox.draft('cnv_keep')).to.equal('Stays');
   });
 
-  it('marks a failed reply sent when the item made from it is heard', async () => {
-    // Stored, then the answer is lost on the way back.
+  /** `body` sent as Ben's reply: stored, then its answer lost on the way. */
+  const sendAnswerLost = (body: string) => {
     mock.worker.use(answerLost(mock.engine));
-    const reply = await outbox.send(
-      mock.client,
-      conversationId,
-      story.agents.ben,
-      'Lost answer',
-    );
+    return outbox.send(mock.client, conversationId, story.agents.ben, body);
+  };
+
+  it('stores a reply once when its answer was lost and it is sent again', async () => {
+    const failed = await sendAnswerLost('Lost on the way');
+    expect(failed.status).to.equal('failed');
+    await outbox.retry(mock.client, failed.localId);
+    expect(new Outbox().repliesIn(conversationId)).to.deep.equal([]);
+    expect(replies()).to.have.length(1);
+  });
+
+  it('marks a failed reply sent when the item made from it is heard', async () => {
+    const reply = await sendAnswerLost('Lost answer');
     expect(reply.status).to.equal('failed');
     const [item] = replies();
     outbox.settle(item!);

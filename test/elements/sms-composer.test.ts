@@ -281,25 +281,6 @@ describe('<sms-composer>', () => {
     ]);
   });
 
-  it('stores a reply once when its answer was lost and it is sent again', async () => {
-    // The reply is stored, then the connection drops before the answer;
-    // no element hears the server's event of it.
-    mock.worker.use(answerLost(mock.engine));
-    const failed = await outbox.send(
-      mock.client,
-      conversationId,
-      story.agents.ben,
-      'Lost on the way',
-    );
-    expect(failed.status).to.equal('failed');
-    // Sent again here, and after a reload, as after a page closed meanwhile.
-    await outbox.retry(mock.client, failed.localId);
-    const later = new Outbox();
-    const [kept] = later.repliesIn(conversationId);
-    expect(kept).to.equal(undefined);
-    expect(agentMessages()).to.deep.equal(['Lost on the way']);
-  });
-
   it('never loses a draft: not on a re-render, nor a new element', async () => {
     const first = await render();
     await type(first, 'Half a thought');
