@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { html, LitElement, nothing } from 'lit';
-import { formatPhone, whenPhonesFormat } from '../shared/format.js';
+import { formatPhone, loadPhoneFormatting } from '../shared/format.js';
 import { tokens } from '../shared/styles.js';
 import { styles } from './number-hovercard.styles.js';
 import { KitLanguage } from '../shared/kit-language.js';
@@ -108,7 +108,9 @@ export class NumberHovercard extends LitElement {
     if (!this.hasAttribute('popover')) this.setAttribute('popover', 'manual');
     // Formatting arrives later; the update it asks for also wires the
     // anchor again after a move in the document.
-    this.stopWaiting = whenPhonesFormat(() => this.requestUpdate());
+    this.stopWaiting = loadPhoneFormatting.whenLoaded(() =>
+      this.requestUpdate(),
+    );
   }
 
   private stopWaiting?: () => void;

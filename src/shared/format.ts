@@ -11,38 +11,13 @@ type PhoneModule = typeof import('libphonenumber-js/min');
 
 let phones: PhoneModule | undefined;
 
-/** Who waits to draw again once phone formatting is there. */
-const waiting = new Set<() => void>();
-
-const loadPhones = loadOnce(async () => {
+/**
+ * Phone formatting, loaded on first use: resolves when `formatPhone` can
+ * use it. Elements draw again with `loadPhoneFormatting.whenLoaded`.
+ */
+export const loadPhoneFormatting = loadOnce(async () => {
   phones = await import('libphonenumber-js/min');
-  for (const then of waiting) then();
-  waiting.clear();
 });
-
-/**
- * Loads phone formatting once; resolves when `formatPhone` can use it.
- * A load that failed is tried again at the next call.
- */
-export function loadPhoneFormatting(): Promise<void> {
-  return loadPhones();
-}
-
-/**
- * Asks for phone formatting and calls `then` once it is there, whoever's
- * load brought it: an element drawn while a load failed is drawn again
- * when a later one succeeds. Until then numbers show as E.164. Returns
- * what stops the wait, for an element leaving the page.
- */
-export function whenPhonesFormat(then: () => void): () => void {
-  if (phones) {
-    queueMicrotask(then);
-    return () => {};
-  }
-  waiting.add(then);
-  loadPhones().catch(() => {});
-  return () => waiting.delete(then);
-}
 
 /** The agent's country, from the browser's language, as `US` or `GB`. */
 export function agentCountry(): string | undefined {

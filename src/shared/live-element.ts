@@ -11,7 +11,7 @@ import type { EngineEvent } from '../sdk/schemas.js';
 import { LiveController } from './live-controller.js';
 import type { Failure } from './failure.js';
 import { engineClock } from './engine-clock.js';
-import { whenPhonesFormat } from './format.js';
+import { loadPhoneFormatting } from './format.js';
 import { TimeZoneController } from './time-zone.js';
 import { KitLanguage } from './kit-language.js';
 
@@ -80,7 +80,9 @@ export abstract class LiveElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopWaiting = whenPhonesFormat(() => this.requestUpdate());
+    this.stopWaiting = loadPhoneFormatting.whenLoaded(() =>
+      this.requestUpdate(),
+    );
     // The clock hears the engine again now and then through this element.
     this.stopClock = engineClock.addSource(() => this.live.client.getClock());
   }

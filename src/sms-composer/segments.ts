@@ -16,10 +16,7 @@ type Counter = typeof import('sms-segments-calculator').SegmentedMessage;
 
 let SegmentedMessage: Counter | undefined;
 
-/**
- * Loads the segment counter once; resolves when `measure` counts. A load
- * that failed is tried again at the next call.
- */
+/** The segment counter, loaded on first use: resolves when `measure` counts. */
 export const loadSegmentCounter = loadOnce(async () => {
   // The package is CommonJS: its default export is the whole module, the
   // one form every bundler and the test server read the same way.

@@ -142,13 +142,19 @@ export class SmsComposer extends LiveElement {
     if (change.conversationId === this.conversationId) this.requestUpdate();
   });
 
+  private stopCounting?: () => void;
+
   override connectedCallback(): void {
     super.connectedCallback();
     // Until it loads, or if it cannot, the length alone is given.
-    loadSegmentCounter().then(
-      () => this.requestUpdate(),
-      () => {},
+    this.stopCounting = loadSegmentCounter.whenLoaded(() =>
+      this.requestUpdate(),
     );
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopCounting?.();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {

@@ -21,4 +21,21 @@ describe('loadOnce', () => {
     expect(failed).to.be.instanceOf(TypeError);
     expect(await load()).to.equal(2);
   });
+
+  it('draws again whoever waited through a failed load, once a later one succeeds', async () => {
+    let loads = 0;
+    const load = loadOnce(async () => {
+      loads += 1;
+      if (loads === 1) throw new TypeError('Failed to fetch');
+    });
+    const calls: string[] = [];
+    load.whenLoaded(() => calls.push('drawn while it failed'));
+    const stop = load.whenLoaded(() => calls.push('left'));
+    stop();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(calls).to.deep.equal([]);
+    await load();
+    expect(calls).to.deep.equal(['drawn while it failed']);
+  });
 });

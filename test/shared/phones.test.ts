@@ -1,23 +1,19 @@
 import { expect } from '@open-wc/testing';
-import {
-  formatPhone,
-  loadPhoneFormatting,
-  whenPhonesFormat,
-} from '../../src/shared/format.js';
+import { formatPhone, loadPhoneFormatting } from '../../src/shared/format.js';
 
 // A page of its own: formatting has not loaded when this file starts.
-describe('whenPhonesFormat', () => {
+describe('loadPhoneFormatting.whenLoaded', () => {
   it('calls whoever waits once formatting is there, however it came, but not one that left', async () => {
     expect(formatPhone('+14155550100', 'US')).to.equal('+14155550100');
     const calls: string[] = [];
-    whenPhonesFormat(() => calls.push('stayed'));
-    const stop = whenPhonesFormat(() => calls.push('left'));
+    loadPhoneFormatting.whenLoaded(() => calls.push('stayed'));
+    const stop = loadPhoneFormatting.whenLoaded(() => calls.push('left'));
     stop();
     await loadPhoneFormatting();
     expect(calls).to.deep.equal(['stayed']);
     expect(formatPhone('+14155550100', 'US')).to.equal('(415) 555-0100');
     // Once there, a newcomer is called at once, after what runs now.
-    whenPhonesFormat(() => calls.push('late'));
+    loadPhoneFormatting.whenLoaded(() => calls.push('late'));
     expect(calls).to.deep.equal(['stayed']);
     await Promise.resolve();
     expect(calls).to.deep.equal(['stayed', 'late']);
