@@ -1,10 +1,13 @@
 /** What agents do with a conversation they hold: reply and close. */
-import type { Conversation, TimelineItem } from '../../src/sdk/schemas.js';
+import * as z from 'zod/mini';
+import {
+  IdempotencyKey,
+  type Conversation,
+  type TimelineItem,
+} from '../../src/sdk/schemas.js';
 import { drain, release } from './assignment.js';
 import { appendOutbound } from './delivery.js';
-import { IdempotencyKey } from '../../src/sdk/schemas.js';
-import { describeProblems, parseWith } from '../../src/sdk/validation.js';
-import { EngineError } from './errors.js';
+import { checked, EngineError } from './errors.js';
 import { openKey, type Store } from './store.js';
 
 /**
@@ -40,6 +43,8 @@ export function closeConversation(store: Store, id: string): Conversation {
   return store.conversationView(conversation);
 }
 
+const KeyHeader = z.object({ 'Idempotency-Key': IdempotencyKey });
+
 /**
  * The agent's reply, sent from the inbox number the customer texted. A
  * reply sent again with the `idempotencyKey` it was stored with changes
@@ -54,12 +59,9 @@ export function sendAgentMessage(
   body: string,
   idempotencyKey?: string,
 ): TimelineItem {
-  const field = 'Idempotency-Key';
   if (idempotencyKey !== undefined) {
-    const key = parseWith(IdempotencyKey, idempotencyKey);
-    if (!key.ok) {
-      throw new EngineError('invalid', describeProblems(key.problems), field);
-    }
+    // Refused as the header it comes in, by name.
+    checked(KeyHeader, { 'Idempotency-Key': idempotencyKey });
     const earlier = store.state.replyKeys.get(idempotencyKey);
     if (earlier) {
       const same =
@@ -70,7 +72,7 @@ export function sendAgentMessage(
         throw new EngineError(
           'unprocessable',
           `${idempotencyKey} was used for another reply; send a new reply with a new key.`,
-          field,
+          'Idempotency-Key',
         );
       }
       return structuredClone(store.record(earlier).item);
