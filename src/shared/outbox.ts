@@ -22,10 +22,9 @@ export interface OutgoingReply {
   localId: string;
   /**
    * Sent as its `Idempotency-Key`, the same on every try: a try whose
-   * answer was lost, then a retry, stores it once. Replies kept by an
-   * older kit have none until they are sent again.
+   * answer was lost, then a retry, stores it once.
    */
-  key?: string;
+  key: string;
   conversationId: string;
   agentId: string;
   body: string;
@@ -57,10 +56,14 @@ const newLocalId = () => `local_${newKey().slice(0, 16)}`;
  */
 function revive(kept: OutgoingReply): OutgoingReply {
   // Older kits counted ids from 1 on each page, so two kept replies could
-  // share one: those get ids of their own.
-  const reply = /^local_[0-9a-f]{16}$/.test(kept.localId)
-    ? kept
-    : { ...kept, localId: newLocalId() };
+  // share one: those get ids of their own. Nor did they send keys.
+  const reply = {
+    ...kept,
+    localId: /^local_[0-9a-f]{16}$/.test(kept.localId)
+      ? kept.localId
+      : newLocalId(),
+    key: kept.key ?? newKey(),
+  };
   if (reply.status === 'sending') {
     return { ...reply, status: 'failed', failure: interrupted };
   }
@@ -182,11 +185,7 @@ export class Outbox {
     if (!reply || reply.status !== 'failed') {
       throw new Error(`No failed reply ${localId} to send again.`);
     }
-    this.update(reply, {
-      status: 'sending',
-      failure: undefined,
-      key: reply.key ?? newKey(),
-    });
+    this.update(reply, { status: 'sending', failure: undefined });
     return this.deliver(client, this.find(localId)!);
   }
 

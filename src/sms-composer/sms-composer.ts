@@ -404,7 +404,7 @@ export class SmsComposer extends LiveElement {
   ): Promise<void> {
     const unsent = outbox
       .repliesIn(conversation.id)
-      .some((reply) => reply.status !== 'sent' && reply.key);
+      .some((reply) => reply.status !== 'sent');
     if (!unsent) return;
     try {
       const page = await client.getTimeline(conversation.customerId, {
