@@ -12,15 +12,13 @@
  * The question goes out before MSW starts in this page, so the in-page
  * mock cannot be what answers it.
  */
-import { SmsKitClient } from '../src/sdk/client.js';
+import { DEFAULT_API_BASE, SmsKitClient } from '../src/sdk/client.js';
 import { ApiHttpError } from '../src/sdk/errors.js';
 import {
   JULY_SALE_NUMBERS as NUMBERS,
   JULY_SALE_PHONES as PHONES,
   type JulySale,
 } from '../mock-server/scenario.js';
-
-export const API_BASE = '/api/v1';
 
 /**
  * The story's ids as the engine has them now. In server mode they are
@@ -43,9 +41,9 @@ export interface DemoBackend {
   syncClock(): Promise<void>;
   /** The story as it stands. */
   story(): Promise<Story>;
-  /** Empties the engine and lays the story down again. */
-  restartStory(): Promise<void>;
-  /** Plays the clock `speed` times real time; throws where it cannot. */
+  /** Empties the engine and lays the story down again; its new ids. */
+  restartStory(): Promise<Story>;
+  /** Plays the clock `speed` times real time, where it can. */
   setSpeed(speed: number): void;
   /** Why the clock cannot be played faster, where it cannot. */
   speedUnavailable?: string;
@@ -56,7 +54,9 @@ async function serverAnswers(): Promise<boolean> {
   try {
     // No Accept header of its own: vite dev then answers index.html with
     // a 200, rather than a 404 the console would report as an error.
-    const response = await fetch(`${API_BASE}/clock`, { cache: 'no-store' });
+    const response = await fetch(`${DEFAULT_API_BASE}/clock`, {
+      cache: 'no-store',
+    });
     const type = response.headers.get('content-type') ?? '';
     if (!response.ok || !type.includes('application/json')) return false;
     const body = (await response.json()) as { now?: unknown };
@@ -75,7 +75,7 @@ export async function startBackend(): Promise<DemoBackend> {
 
 /** The demo as a client of `npm run serve`'s engine. */
 async function serverBackend(): Promise<DemoBackend> {
-  const client = new SmsKitClient({ baseUrl: API_BASE });
+  const client = new SmsKitClient();
   // The server's clock runs apart from the browser's (POST /clock moves
   // it on): the log reads it through this offset.
   let offsetMs = 0;
@@ -90,16 +90,18 @@ async function serverBackend(): Promise<DemoBackend> {
     syncClock,
     story: () => readStory(client),
     async restartStory() {
-      const response = await fetch(`${API_BASE}/story`, { method: 'POST' });
+      const response = await fetch(`${DEFAULT_API_BASE}/story`, {
+        method: 'POST',
+      });
       if (!response.ok) {
         throw new Error(
           `The server did not start the story again: ${response.status} ${response.statusText}`,
         );
       }
+      return (await response.json()) as JulySale;
     },
-    setSpeed(speed) {
-      if (speed !== 1) throw new Error(SERVER_SPEED);
-    },
+    // The select is disabled, saying why: there is no speed to set.
+    setSpeed() {},
     speedUnavailable: SERVER_SPEED,
   };
 }

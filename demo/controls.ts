@@ -64,9 +64,9 @@ let selectedInboxId: string | undefined;
 const field = (form: HTMLFormElement, name: string) =>
   (form.elements.namedItem(name) as HTMLInputElement).value;
 
-/** Shows `text` in the form's output, as a success or a refusal. */
-function say(form: HTMLFormElement, text: string, ok: boolean): void {
-  const output = form.querySelector('output')!;
+/** Shows `text` in the output of `where`, as a success or a refusal. */
+function say(where: HTMLElement, text: string, ok: boolean): void {
+  const output = where.querySelector('output')!;
   output.textContent = text;
   output.className = ok ? 'ok' : 'error';
 }
@@ -76,16 +76,16 @@ function say(form: HTMLFormElement, text: string, ok: boolean): void {
  * answer), or the refusal. A string answer is a refusal.
  */
 async function attempt<T>(
-  form: HTMLFormElement,
+  where: HTMLElement,
   done: string | ((answer: T) => string),
   run: () => Promise<T>,
 ) {
   try {
     const answer = await run();
-    if (typeof answer === 'string') say(form, answer, false);
-    else say(form, typeof done === 'string' ? done : done(answer), true);
+    if (typeof answer === 'string') say(where, answer, false);
+    else say(where, typeof done === 'string' ? done : done(answer), true);
   } catch (error) {
-    say(form, worded(error), false);
+    say(where, worded(error), false);
   }
 }
 
@@ -575,19 +575,8 @@ Flash sale this weekend: 20% off for Gold Members. Reply with any questions.</te
             for (const output of host.querySelectorAll('output')) {
               output.textContent = '';
             }
-            const output = (
-              event.target as HTMLElement
-            ).parentElement!.querySelector('output')!;
-            state.reset().then(
-              () => {
-                output.textContent = 'The story started again.';
-                output.className = 'ok';
-              },
-              (error: unknown) => {
-                output.textContent = worded(error);
-                output.className = 'error';
-              },
-            );
+            const where = (event.target as HTMLElement).parentElement!;
+            void attempt(where, 'The story started again.', state.reset);
           }}
         >
           Start the story again

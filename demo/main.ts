@@ -146,17 +146,25 @@ function select(customerId: string): void {
   void refresh();
 }
 
-/** Customers who have texted in, for the picker. */
+/** Customers met while the page is open (texted in, or in a queue), for the picker. */
 const met = new Set<string>();
 
 /**
  * Redraws the customer picker and the controls from what the API says
- * now. Redraws that overlap are one: a later one waits for the first.
+ * now. One redraw runs at a time; those asked for meanwhile are one more.
  */
-let drawing: Promise<void> = Promise.resolve();
+let drawing: Promise<void> | undefined;
+let again: Promise<void> | undefined;
 function refresh(): Promise<void> {
-  drawing = drawing.then(draw, draw);
-  return drawing;
+  if (!drawing) {
+    drawing = draw().finally(() => (drawing = undefined));
+    return drawing;
+  }
+  again ??= drawing.then(() => {
+    again = undefined;
+    return refresh();
+  });
+  return again;
 }
 
 async function draw(): Promise<void> {
@@ -164,11 +172,13 @@ async function draw(): Promise<void> {
   let everyone: Agent[];
   try {
     const inboxes = await client.listInboxes();
+    // The clock too: in server mode another window may have moved it, and
+    // no event says so.
     [queues, everyone] = await Promise.all([
       Promise.all(inboxes.map((i) => client.getQueue(i.id))),
       client.listAgents(),
+      backend.syncClock(),
     ]);
-    await backend.syncClock();
   } catch (error) {
     // The server went away, say: the page stays as it was, and says so.
     showTrouble(`The API did not answer: ${(error as Error).message}`);
@@ -241,14 +251,11 @@ async function draw(): Promise<void> {
     reset: async () => {
       // Cleared first: the story's own events are logged as they come.
       log.replaceChildren();
-      await backend.restartStory();
-      met.clear();
-      names.clear();
-      scenario = await backend.story();
-      // In the page the agents are new: nobody is signed in any more. A
-      // window on the server keeps its agent (by name: the story's agents
-      // have new ids), as the other windows do.
-      if (backend.mode === 'page') signIn(undefined);
+      // Shown at once from the ids the restart answers, before the
+      // elements hear engine.reset (and the page reads the story again,
+      // as every other window on it does). The agent signed in stays, by
+      // name, as the story's agents get new ids.
+      scenario = await backend.restartStory();
       showScenario();
     },
   });

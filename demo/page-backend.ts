@@ -8,7 +8,7 @@ import { OffsetClock } from '../mock-server/clock.js';
 import { seedJulySale } from '../mock-server/scenario.js';
 import { SmsKitClient } from '../src/sdk/client.js';
 import { outbox } from '../src/shared/outbox.js';
-import { API_BASE, type DemoBackend } from './backend.js';
+import type { DemoBackend } from './backend.js';
 
 export async function startPageBackend(): Promise<DemoBackend> {
   const clock = new OffsetClock();
@@ -27,13 +27,14 @@ export async function startPageBackend(): Promise<DemoBackend> {
   outbox.forget((id) => seeded.has(id));
   return {
     mode: 'page',
-    client: new SmsKitClient({ baseUrl: API_BASE }),
+    client: new SmsKitClient(),
     now: () => clock.now(),
     syncClock: async () => {},
     story: async () => story,
     async restartStory() {
       engine.reset();
       story = seedJulySale(engine, clock);
+      return story;
     },
     setSpeed: (speed) => mock.setSpeed(speed),
   };
