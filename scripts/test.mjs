@@ -22,8 +22,7 @@ let status = run('web-test-runner', args);
 if (status === 0 && args.length === 0) {
   status = run('npm', ['run', '--silent', 'build']);
   // The demo too: test/server/ opens it at / in server mode.
-  if (status === 0)
-    status = run('npx', ['vite', 'build', '--logLevel', 'warn']);
+  if (status === 0) status = run('npm', ['run', '--silent', 'build:demo']);
   if (status === 0) status = run(process.execPath, ['--test', 'test/server/']);
 }
 process.exit(status);
