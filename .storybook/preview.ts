@@ -66,11 +66,8 @@ const preview: Preview = {
     (story, { globals, viewMode }) => {
       // Drafts and replies of the last story viewed are not this one's,
       // nor those another story's frame on a docs page kept in this tab's
-      // sessionStorage (the kit's own keys only).
+      // sessionStorage: clear() forgets both.
       outbox.clear();
-      for (const key of Object.keys(sessionStorage)) {
-        if (key.startsWith('sms-kit-')) sessionStorage.removeItem(key);
-      }
       // The theme's background fills a story's own page; on a docs page
       // each story is only as tall as it draws.
       const fill = viewMode === 'docs' ? '' : 'min-height: 100vh;';
