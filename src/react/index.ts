@@ -16,7 +16,6 @@
 import { createComponent, type EventName, type Options } from '@lit/react';
 import * as React from 'react';
 import '../index.js';
-import type { Campaign, TimelineItem } from '../sdk/schemas.js';
 import {
   CampaignAnswer as CampaignAnswerElement,
   CampaignProgress as CampaignProgressElement,
@@ -26,11 +25,11 @@ import {
   SmsAttachment as SmsAttachmentElement,
   SmsComposer as SmsComposerElement,
   SmsTimeline as SmsTimelineElement,
-  type OfferAnswer,
-  type ReplyDetail,
 } from '../elements.js';
 
-const event = <T extends Event>(name: string) => name as EventName<T>;
+/** An event by its name, typed as the element's define module declares it. */
+const event = <K extends keyof HTMLElementEventMap>(name: K) =>
+  name as EventName<HTMLElementEventMap[K]>;
 
 /** A wrapper of this React, whichever element it wraps. */
 const wrap = <
@@ -41,52 +40,47 @@ const wrap = <
   options: Omit<Options<I, E>, 'react'>,
 ) => createComponent<I, E>({ react: React, ...options });
 
+const composerEvents = {
+  onReplySend: event('reply-send'),
+  onReplySent: event('reply-sent'),
+  onReplyFailed: event('reply-failed'),
+  onReplyRetry: event('reply-retry'),
+};
+
+const hovercardEvents = {
+  onHovercardOpen: event('hovercard-open'),
+  onHovercardClose: event('hovercard-close'),
+  onNumberCopied: event('number-copied'),
+};
+
+// An element that holds another gets its events too: they bubble out of
+// it, composed (a timeline holds a composer and the cards of its rows).
 export const SmsTimeline = wrap({
   tagName: 'sms-timeline',
   elementClass: SmsTimelineElement,
+  events: { ...composerEvents, ...hovercardEvents },
 });
 
 export const RoutedQueue = wrap({
   tagName: 'routed-queue',
   elementClass: RoutedQueueElement,
   events: {
-    onConversationPick:
-      event<CustomEvent<{ conversationId: string; customerId: string }>>(
-        'conversation-pick',
-      ),
-    onOfferAnswered: event<CustomEvent<OfferAnswer>>('offer-answered'),
+    onConversationPick: event('conversation-pick'),
+    onOfferAnswered: event('offer-answered'),
   },
 });
 
 export const SmsComposer = wrap({
   tagName: 'sms-composer',
   elementClass: SmsComposerElement,
-  events: {
-    onReplySend: event<CustomEvent<ReplyDetail>>('reply-send'),
-    onReplySent:
-      event<CustomEvent<ReplyDetail & { item: TimelineItem }>>('reply-sent'),
-    onReplyFailed:
-      event<CustomEvent<ReplyDetail & { error: string }>>('reply-failed'),
-    onReplyRetry: event<CustomEvent<ReplyDetail>>('reply-retry'),
-  },
+  events: composerEvents,
 });
 
 export const CampaignProgress = wrap({
   tagName: 'campaign-progress',
   elementClass: CampaignProgressElement,
-  events: {
-    onCampaignStopped: event<CustomEvent<Campaign>>('campaign-stopped'),
-  },
+  events: { onCampaignStopped: event('campaign-stopped') },
 });
-
-const hovercardEvents = {
-  onHovercardOpen: event<Event>('hovercard-open'),
-  onHovercardClose: event<Event>('hovercard-close'),
-  onNumberCopied:
-    event<CustomEvent<{ number: string; which: 'from' | 'to' }>>(
-      'number-copied',
-    ),
-};
 
 export const NumberHovercard = wrap({
   tagName: 'number-hovercard',
@@ -94,7 +88,6 @@ export const NumberHovercard = wrap({
   events: hovercardEvents,
 });
 
-// The stamped updates hold a hovercard, whose events come out of them.
 export const ReplyMarker = wrap({
   tagName: 'reply-marker',
   elementClass: ReplyMarkerElement,
