@@ -414,6 +414,8 @@ describe('<sms-timeline>', () => {
         const before = index();
         await sendKeys({ press: key });
         await eventually(() => expect(index(), key).to.be.below(before));
+        // A page, not a row (the arrow keys move one).
+        expect(before - index(), key).to.be.above(1);
       }
       expect(newest - index()).to.be.at.least(3);
       // Space reads on down, as Page Down does.
@@ -600,8 +602,8 @@ describe('<sms-timeline>', () => {
       await eventually(() =>
         expect(renderedText(deep(element, '.log'))).to.contain('Ships Monday'),
       );
-      await new Promise((resolve) => setTimeout(resolve, 100));
-      expect(pending(element)).to.equal(null);
+      // Failed on the way back, then settled by the item heard.
+      await eventually(() => expect(pending(element)).to.equal(null));
       const bubbles = [...deep(element, '.log').querySelectorAll('.row')];
       expect(
         bubbles.filter((b) => b.textContent!.includes('Ships Monday')),
@@ -879,7 +881,16 @@ describe('<sms-timeline>', () => {
     await eventually(() =>
       expect(renderedText(deep(element, '.log'))).to.contain('July Sale'),
     );
+    // Julie's page is answered, and has had time to land (it must not).
+    let answered = () => {};
+    const landed = new Promise<void>((resolve) => (answered = resolve));
+    const onResponse = ({ request }: { request: Request }) => {
+      if (new URL(request.url).searchParams.has('before')) answered();
+    };
+    mock.worker.events.on('response:mocked', onResponse);
     pages.release();
+    await landed;
+    mock.worker.events.removeListener('response:mocked', onResponse);
     await frames(10);
     expect(renderedText(deep(element, '.log'))).to.not.match(/Message \d+/);
   });
