@@ -2,19 +2,7 @@ import { expect } from '@open-wc/testing';
 import { defineElement } from '../../src/shared/define.js';
 import { VERSION } from '../../src/shared/version.js';
 import '../../src/index.js';
-
-/** Captures console.warn while `run` runs. */
-function warnings(run: () => void): unknown[][] {
-  const said: unknown[][] = [];
-  const warn = console.warn;
-  console.warn = (...args: unknown[]) => said.push(args);
-  try {
-    run();
-  } finally {
-    console.warn = warn;
-  }
-  return said;
-}
+import { warnings } from '../helpers/warnings.js';
 
 /** A tag as another copy of the kit, of `version`, registered it. */
 function takenBy(tag: string, version: string) {
@@ -35,9 +23,9 @@ describe('registering the tags', () => {
     ).to.equal(VERSION);
   });
 
-  it('leaves a second copy’s registration alone, without throwing', () => {
+  it('leaves a second copy’s registration alone, without throwing', async () => {
     const first = customElements.get('sms-timeline');
-    const said = warnings(() =>
+    const said = await warnings(() =>
       defineElement('sms-timeline', class extends HTMLElement {}),
     );
     expect(customElements.get('sms-timeline')).to.equal(first);
@@ -45,17 +33,17 @@ describe('registering the tags', () => {
     expect(said).to.deep.equal([]);
   });
 
-  it('warns once a page, in development, when another version took a tag', () => {
+  it('warns once a page, in development, when another version took a tag', async () => {
     const older = takenBy('kit-test-older', '0.0.9');
     takenBy('kit-test-older-too', '0.0.9');
-    const said = warnings(() => {
+    const said = await warnings(() => {
       defineElement('kit-test-older', class extends HTMLElement {});
       defineElement('kit-test-older-too', class extends HTMLElement {});
     });
     expect(customElements.get('kit-test-older')).to.equal(older);
     expect(said).to.have.length(1);
-    expect(String(said[0]![0])).to.match(
-      /sms-campaign-kit 0\.1\.0 found <kit-test-older> already registered by sms-campaign-kit 0\.0\.9/,
+    expect(String(said[0]![0])).to.contain(
+      `sms-campaign-kit ${VERSION} found <kit-test-older> already registered by sms-campaign-kit 0.0.9`,
     );
   });
 });

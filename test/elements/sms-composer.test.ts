@@ -258,29 +258,6 @@ describe('<sms-composer>', () => {
     await eventually(() => expectNone(next, '.failed'));
   });
 
-  it('gives replies ids of their own across a reload', async () => {
-    mock.worker.use(gatewayBusy());
-    const before = await new Outbox().send(
-      mock.client,
-      conversationId,
-      story.agents.ben,
-      'One',
-    );
-    // The next page reads the failed reply back, then sends its own.
-    const after = new Outbox();
-    const next = await after.send(
-      mock.client,
-      conversationId,
-      story.agents.ben,
-      'Two',
-    );
-    expect(next.localId).not.to.equal(before.localId);
-    expect(after.repliesIn(conversationId).map((r) => r.body)).to.deep.equal([
-      'One',
-      'Two',
-    ]);
-  });
-
   it('never loses a draft: not on a re-render, nor a new element', async () => {
     const first = await render();
     await type(first, 'Half a thought');
