@@ -1,6 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { Engine } from '../../mock-server/engine/engine.js';
-import { JULIE, refusal, setup, snapshot } from '../helpers/engine.js';
+import {
+  customerNumber,
+  JULIE,
+  refusal,
+  setup,
+  snapshot,
+} from '../helpers/engine.js';
 
 /** Julie's open conversation with Ben, and how many replies it holds. */
 function julieWithBen() {
@@ -59,15 +65,24 @@ describe('replies with an idempotency key', () => {
 
   it('refuse a key used in another conversation or by another agent', () => {
     const t = julieWithBen();
+    const amara = t.agent('Amara');
     t.reply('On its way', 'key-1');
-    t.sms('+14155550143');
-    const other = t.conversationOf('+14155550143');
-    const error = refusal(() =>
-      t.engine.sendAgentMessage(other.id, t.ben.id, 'On its way', {
-        idempotencyKey: 'key-1',
-      }),
-    );
-    expect(error.kind).to.equal('unprocessable');
+    t.sms(customerNumber(1));
+    const other = t.conversationOf(customerNumber(1));
+    const before = snapshot(t.engine);
+    const elsewhere = [
+      [other.id, t.ben.id],
+      [t.conversation.id, amara.id],
+    ] as const;
+    for (const [conversationId, agentId] of elsewhere) {
+      const error = refusal(() =>
+        t.engine.sendAgentMessage(conversationId, agentId, 'On its way', {
+          idempotencyKey: 'key-1',
+        }),
+      );
+      expect(error.kind, agentId).to.equal('unprocessable');
+    }
+    expect(snapshot(t.engine)).to.equal(before);
   });
 
   it('keep no key for a reply that was refused, so it can be sent again', () => {

@@ -124,11 +124,22 @@ describe('engine snapshots', () => {
 
   it('read a snapshot of format 1, from before reply keys, as having none', () => {
     const a = busy();
+    // Marcus's offer taken, so his agent can reply with a key.
+    const [offer] = a.engine.getQueue(a.story.inboxes.gold).offers;
+    a.engine.acceptOffer(offer!.id);
+    const reply = (engine: Engine, body: string) =>
+      engine.sendAgentMessage(offer!.conversationId, offer!.agentId, body, {
+        idempotencyKey: 'key-1',
+      });
+    reply(a.engine, 'Sent with a key');
     const old = JSON.parse(a.engine.snapshot());
     old.format = 1;
     delete old.state.replyKeys;
     const b = new Engine(a.clock);
     b.restore(JSON.stringify(old));
     expect(views(b)).to.equal(views(a.engine));
+    // Here the key is spent; there it was never known.
+    expect(() => reply(a.engine, 'Another')).to.throw(/key-1 was used/);
+    expect(() => reply(b, 'Another')).not.to.throw();
   });
 });
