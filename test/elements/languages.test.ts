@@ -108,12 +108,15 @@ describe('languages', () => {
         [...element.shadowRoot!.children]
           .filter((c) => c.localName !== 'style')
           .map((c) => c.getAttribute('lang'));
-      expect(marked()).to.not.include('es');
       expect(marked().every((l) => l === null)).to.equal(true);
       await setLocale('es');
       await eventually(() => expect(new Set(marked())).to.have.keys('es'));
-      // An element inside it speaks the language around it: no mark.
+      // An element inside it speaks the language around it: no mark,
+      // once it has drawn its Spanish.
       const marker = deep(element, 'reply-marker');
+      await eventually(() =>
+        expect(renderedText(marker)).to.contain('respondió'),
+      );
       const inner = [...marker.shadowRoot!.children].filter(
         (c) => c.localName !== 'style',
       );
