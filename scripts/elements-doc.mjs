@@ -18,7 +18,6 @@ const elements = {
 const body = customElementsManifestToMarkdown(elements, {
   headingOffset: 1,
   private: 'hidden',
-  omitDeclarations: ['exports', 'variables', 'functions', 'mixins'],
 });
 writeFileSync(
   'docs/elements.md',

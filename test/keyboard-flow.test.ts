@@ -14,9 +14,9 @@ import '../src/index.js';
 import { setLocale, type KitLocale } from '../src/shared/locale.js';
 import { outbox } from '../src/shared/outbox.js';
 import { renderedText } from './helpers/elements.js';
+import { GOLD } from './helpers/engine.js';
 import { eventually, useMockServer } from './helpers/mock.js';
 
-const GOLD = '+14155550100';
 const MARCUS = '+14155550143';
 const HISTORY = 100_000;
 
