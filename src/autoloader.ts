@@ -9,8 +9,8 @@
  * ```
  *
  * Until its code has loaded a tag is hidden, so nothing half-drawn shows.
- * Tags inside a host's own shadow roots are not seen; import their define
- * modules instead.
+ * Tags inside a host's own shadow roots are not seen: pass such a root to
+ * `discover`, or import the tags' define modules.
  */
 
 /** Each tag a page may write, and the module that registers it. */
